@@ -1,0 +1,59 @@
+// swift-tools-version:6.1
+// defi: a toolkit for DeFi operators on EVM chains.
+// Layers import downward only (see ../shared/ARCHITECTURE.md):
+//   defi (executable) > Analytics > Execution > Strategies > Validation > Protocols > DeFiCore > History, Chain
+//   > Keystore > Primitives > C shims (CSecp256k1, CCurl, CSQLite).
+import PackageDescription
+
+let package = Package(
+    name: "defi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "defi", targets: ["defi"]),
+        .library(name: "Primitives", targets: ["Primitives"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/attaswift/BigInt.git", from: "6.0.1"),
+    ],
+    targets: [
+        // C shims: only one Swift file per library imports each of these.
+        .systemLibrary(name: "CSecp256k1", pkgConfig: "libsecp256k1", providers: [.apt(["libsecp256k1-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        // Ethereum primitives: U256/I256, Keccak-256, hex, Address, RLP, ABI, units, secp256k1, transactions.
+        .target(name: "Primitives", dependencies: ["CSecp256k1"]),
+        // Web3 Secret Storage v3 keystores (scrypt / PBKDF2, AES-128-CTR, keccak MAC).
+        .target(
+            name: "Keystore",
+            dependencies: [
+                "Primitives",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(name: "Chain", dependencies: ["Primitives", "Keystore", "CCurl"]),
+        .target(name: "History", dependencies: ["Primitives", "CSQLite"]),
+        .target(name: "DeFiCore", dependencies: ["Primitives", "Chain", "History"]),
+        .target(name: "Protocols", dependencies: ["DeFiCore"]),
+        .target(name: "Validation", dependencies: ["Protocols"]),
+        .target(name: "Strategies", dependencies: ["Validation"]),
+        .target(name: "Execution", dependencies: ["Strategies"]),
+        .target(name: "Analytics", dependencies: ["Execution"]),
+        .executableTarget(
+            name: "defi",
+            dependencies: [
+                "Analytics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // Release-built benchmarks; peers (BigInt) run in the same process.
+        .executableTarget(
+            name: "defi-bench",
+            dependencies: [
+                "Primitives", "Keystore",
+                .product(name: "BigInt", package: "BigInt"),
+            ]),
+
+        .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
+    ]
+)

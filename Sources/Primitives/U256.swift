@@ -1,0 +1,167 @@
+/// An unsigned 256-bit integer: four 64-bit limbs, least significant first.
+///
+/// Arithmetic follows Swift's integer conventions: `+ - * /` trap on overflow or division by zero,
+/// `&+ &- &*` wrap modulo 2^256, and the `…ReportingOverflow` forms return the wrapped value with a flag.
+/// The representation is an inline tuple, so a U256 never touches the heap.
+@frozen
+public struct U256: Sendable {
+    /// Limbs, least significant first: value = w.0 + w.1·2^64 + w.2·2^128 + w.3·2^192.
+    public var w: (UInt64, UInt64, UInt64, UInt64)
+
+    /// A value from its four limbs, least significant first.
+    @inlinable @inline(__always)
+    public init(limbs w: (UInt64, UInt64, UInt64, UInt64)) { self.w = w }
+
+    /// A value from a 64-bit integer.
+    @inlinable @inline(__always)
+    public init(_ v: UInt64) { w = (v, 0, 0, 0) }
+
+    /// Zero.
+    public static let zero = U256(limbs: (0, 0, 0, 0))
+    /// One.
+    public static let one = U256(limbs: (1, 0, 0, 0))
+    /// 2^256 - 1.
+    public static let max = U256(limbs: (.max, .max, .max, .max))
+
+    /// Whether the value is zero.
+    @inlinable
+    public var isZero: Bool { (w.0 | w.1 | w.2 | w.3) == 0 }
+
+    /// The limb at `i` (0 = least significant).
+    @inlinable @inline(__always)
+    public subscript(limb i: Int) -> UInt64 {
+        get {
+            switch i {
+            case 0: return w.0
+            case 1: return w.1
+            case 2: return w.2
+            default: return w.3
+            }
+        }
+        set {
+            switch i {
+            case 0: w.0 = newValue
+            case 1: w.1 = newValue
+            case 2: w.2 = newValue
+            default: w.3 = newValue
+            }
+        }
+    }
+
+    /// The value as a UInt64 when it fits, else nil.
+    @inlinable
+    public var uint64: UInt64? { (w.1 | w.2 | w.3) == 0 ? w.0 : nil }
+}
+
+extension U256: Equatable, Hashable {
+    @inlinable @inline(__always)
+    public static func == (a: U256, b: U256) -> Bool {
+        ((a.w.0 ^ b.w.0) | (a.w.1 ^ b.w.1) | (a.w.2 ^ b.w.2) | (a.w.3 ^ b.w.3)) == 0
+    }
+
+    @inlinable
+    public func hash(into h: inout Hasher) {
+        h.combine(w.0); h.combine(w.1); h.combine(w.2); h.combine(w.3)
+    }
+}
+
+extension U256: Comparable {
+    @inlinable @inline(__always)
+    public static func < (a: U256, b: U256) -> Bool {
+        if a.w.3 != b.w.3 { return a.w.3 < b.w.3 }
+        if a.w.2 != b.w.2 { return a.w.2 < b.w.2 }
+        if a.w.1 != b.w.1 { return a.w.1 < b.w.1 }
+        return a.w.0 < b.w.0
+    }
+}
+
+// MARK: - Addition and subtraction
+
+extension U256 {
+    /// `self + rhs` modulo 2^256 and whether it overflowed.
+    @inlinable @inline(__always)
+    public func addingReportingOverflow(_ rhs: U256) -> (partialValue: U256, overflow: Bool) {
+        let (r0, c0) = w.0.addingReportingOverflow(rhs.w.0)
+        var (r1, c1) = w.1.addingReportingOverflow(rhs.w.1)
+        var c: Bool
+        (r1, c) = r1.addingReportingOverflow(c0 ? 1 : 0); c1 = c1 || c
+        var (r2, c2) = w.2.addingReportingOverflow(rhs.w.2)
+        (r2, c) = r2.addingReportingOverflow(c1 ? 1 : 0); c2 = c2 || c
+        var (r3, c3) = w.3.addingReportingOverflow(rhs.w.3)
+        (r3, c) = r3.addingReportingOverflow(c2 ? 1 : 0); c3 = c3 || c
+        return (U256(limbs: (r0, r1, r2, r3)), c3)
+    }
+
+    /// `self - rhs` modulo 2^256 and whether it borrowed (rhs > self).
+    @inlinable @inline(__always)
+    public func subtractingReportingOverflow(_ rhs: U256) -> (partialValue: U256, overflow: Bool) {
+        let (r0, b0) = w.0.subtractingReportingOverflow(rhs.w.0)
+        var (r1, b1) = w.1.subtractingReportingOverflow(rhs.w.1)
+        var b: Bool
+        (r1, b) = r1.subtractingReportingOverflow(b0 ? 1 : 0); b1 = b1 || b
+        var (r2, b2) = w.2.subtractingReportingOverflow(rhs.w.2)
+        (r2, b) = r2.subtractingReportingOverflow(b1 ? 1 : 0); b2 = b2 || b
+        var (r3, b3) = w.3.subtractingReportingOverflow(rhs.w.3)
+        (r3, b) = r3.subtractingReportingOverflow(b2 ? 1 : 0); b3 = b3 || b
+        return (U256(limbs: (r0, r1, r2, r3)), b3)
+    }
+
+    /// Checked addition: traps on overflow.
+    @inlinable @inline(__always)
+    public static func + (a: U256, b: U256) -> U256 {
+        let (r, o) = a.addingReportingOverflow(b)
+        precondition(!o, "U256 addition overflow")
+        return r
+    }
+
+    /// Checked subtraction: traps on underflow.
+    @inlinable @inline(__always)
+    public static func - (a: U256, b: U256) -> U256 {
+        let (r, o) = a.subtractingReportingOverflow(b)
+        precondition(!o, "U256 subtraction underflow")
+        return r
+    }
+
+    /// Wrapping addition modulo 2^256.
+    @inlinable @inline(__always)
+    public static func &+ (a: U256, b: U256) -> U256 { a.addingReportingOverflow(b).partialValue }
+
+    /// Wrapping subtraction modulo 2^256.
+    @inlinable @inline(__always)
+    public static func &- (a: U256, b: U256) -> U256 { a.subtractingReportingOverflow(b).partialValue }
+
+    @inlinable public static func += (a: inout U256, b: U256) { a = a + b }
+    @inlinable public static func -= (a: inout U256, b: U256) { a = a - b }
+}
+
+// MARK: - Small-word helpers used by the string conversions
+
+extension U256 {
+    /// `self * m + add` with the carry-out limb.
+    @inlinable
+    public func multipliedAdding(_ m: UInt64, _ add: UInt64) -> (U256, carry: UInt64) {
+        var r = U256.zero
+        var carry = add
+        for i in 0..<4 {
+            let (hi, lo) = self[limb: i].multipliedFullWidth(by: m)
+            let (s, o) = lo.addingReportingOverflow(carry)
+            r[limb: i] = s
+            carry = hi &+ (o ? 1 : 0)
+        }
+        return (r, carry)
+    }
+
+    /// Quotient and remainder of division by a nonzero 64-bit divisor.
+    @inlinable
+    public func quotientAndRemainder(dividingBy d: UInt64) -> (quotient: U256, remainder: UInt64) {
+        precondition(d != 0, "U256 division by zero")
+        var q = U256.zero
+        var rem: UInt64 = 0
+        for i in stride(from: 3, through: 0, by: -1) {
+            let (qi, ri) = d.dividingFullWidth((rem, self[limb: i]))
+            q[limb: i] = qi
+            rem = ri
+        }
+        return (q, rem)
+    }
+}

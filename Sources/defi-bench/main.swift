@@ -1,0 +1,4 @@
+import Primitives
+
+// Benchmarks land with the primitives; see scripts/bench.
+print("{}")
