@@ -1,4 +1,14 @@
+import Foundation
 import Primitives
 
-// Benchmarks land with the primitives; see scripts/bench.
-print("{}")
+// Release-built micro-benchmarks. Prints one JSON object of metric name -> value on stdout;
+// scripts/bench runs the peers (BigInt in-process, pycryptodome and coincurve in Python) beside it and
+// prints the ratios. Each area owns one file: U256Bench, KeccakBench, SigningBench.
+var metrics: [String: Double] = [:]
+let only = CommandLine.arguments.dropFirst().first
+for (name, run) in [("u256", U256Bench.run), ("keccak", KeccakBench.run), ("signing", SigningBench.run)]
+where only == nil || only == name {
+    for (k, v) in run() { metrics[k] = v }
+}
+let data = try JSONSerialization.data(withJSONObject: metrics, options: [.sortedKeys, .prettyPrinted])
+print(String(decoding: data, as: UTF8.self))
