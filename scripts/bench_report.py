@@ -1,0 +1,27 @@
+"""Merges benchmark JSON files and prints the metrics plus defi-vs-peer ratios (higher = defi faster)."""
+import json
+import sys
+
+RATIOS = [
+    # (name, defi metric, peer metric, kind) kind 'time': peer/defi; 'rate': defi/peer
+    ("mulDiv full-width vs BigInt", "u256_muldiv_full_ns", "bigint_muldiv_full_ns", "time"),
+    ("mulDiv uniswap-sized vs BigInt", "u256_muldiv_uniswap_ns", "bigint_muldiv_uniswap_ns", "time"),
+    ("mul full-width vs BigInt", "u256_mul_full_ns", "bigint_mul_full_ns", "time"),
+    ("div full-width vs BigInt", "u256_div_full_ns", "bigint_div_full_ns", "time"),
+    ("keccak 1 MiB vs pycryptodome", "keccak_1mib_mb_per_s", "pycryptodome_keccak_1mib_mb_per_s", "rate"),
+    ("keccak 64 B vs pycryptodome", "keccak_64b_hashes_per_s", "pycryptodome_keccak_64b_hashes_per_s", "rate"),
+    ("sign vs coincurve", "secp256k1_sign_per_s", "coincurve_sign_per_s", "rate"),
+    ("recover vs coincurve", "secp256k1_recover_per_s", "coincurve_recover_per_s", "rate"),
+    ("sign+recover vs coincurve", "secp256k1_sign_recover_per_s", "coincurve_sign_recover_per_s", "rate"),
+]
+
+metrics = {}
+for path in sys.argv[1:]:
+    with open(path) as f:
+        metrics.update(json.load(f))
+ratios = {}
+for name, ours, peer, kind in RATIOS:
+    if ours in metrics and peer in metrics and metrics[ours] and metrics[peer]:
+        r = metrics[peer] / metrics[ours] if kind == "time" else metrics[ours] / metrics[peer]
+        ratios[name] = round(r, 2)
+print(json.dumps({"metrics": {k: round(v, 2) for k, v in sorted(metrics.items())}, "ratios": ratios}, indent=2))
