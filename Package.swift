@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/attaswift/BigInt.git", from: "6.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // C shims: only one Swift file per library imports each of these.
@@ -33,8 +35,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "Chain", dependencies: ["Primitives", "Keystore", "CCurl"]),
-        .target(name: "History", dependencies: ["Primitives", "CSQLite"]),
-        .target(name: "DeFiCore", dependencies: ["Primitives", "Chain", "History"]),
+        .target(
+            name: "History",
+            dependencies: ["Primitives", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "DeFiCore",
+            dependencies: ["Primitives", "Chain", "History", .product(name: "Yams", package: "Yams")]),
         .target(name: "Protocols", dependencies: ["DeFiCore"]),
         .target(name: "Validation", dependencies: ["Protocols"]),
         .target(name: "Strategies", dependencies: ["Validation"]),
@@ -55,5 +61,9 @@ let package = Package(
             ]),
 
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History"]),
+        .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore"]),
+        // Golden tests of the built `defi` binary (human and --json forms).
+        .testTarget(name: "CLITests", dependencies: ["Primitives"]),
     ]
 )
