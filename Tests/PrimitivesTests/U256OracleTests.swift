@@ -98,4 +98,18 @@ import Testing
             #expect(a.decimalString == c["a"], "case \(i)")
         }
     }
+    @Test(.enabled(if: enabled, "oracle u256.json absent: run scripts/test"))
+    func signedEVMOperationsMatchTheYellowPaper() throws {
+        for (i, c) in try Self.cases().enumerated() {
+            let a = try Self.u(c, "a"), b = try Self.u(c, "b")
+            let s = U256(UInt64(try #require(Int(c["s"] ?? "")))), k = U256(UInt64(try #require(Int(c["k"] ?? ""))))
+            Self.check(U256.sdiv(a, b), c, "sdiv", i)
+            Self.check(U256.smod(a, b), c, "smod", i)
+            Self.check(U256.signExtend(k, a), c, "signextend", i)
+            Self.check(U256.sar(s, a), c, "sar", i)
+            let signed = a.signed
+            #expect(signed.description == c["signed_a"], "case \(i): got \(signed) expected \(c["signed_a"] ?? "?")")
+            #expect(try I256(parsing: signed.description) == signed, "case \(i)")
+        }
+    }
 }
