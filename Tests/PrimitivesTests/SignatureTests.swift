@@ -33,7 +33,7 @@ struct SignatureTests {
         #expect(try Signature.recoveryID(fromV: 28) == 1)
         #expect(try Signature.recoveryID(fromV: 37, chainID: 1) == 0)
         #expect(try Signature.recoveryID(fromV: 38, chainID: 1) == 1)
-        #expect(try Signature.recoveryID(fromV: U256(137 * 2 + 36), chainID: 137) == 1)
+        #expect(try Signature.recoveryID(fromV: U256(UInt64(137 * 2 + 36)), chainID: 137) == 1)
         let big = UInt64.max
         let vBig = U256(big).multipliedAdding(2, 36).0
         #expect(try Signature.recoveryID(fromV: vBig, chainID: big) == 1)

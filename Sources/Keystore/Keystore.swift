@@ -1,0 +1,2 @@
+// The Keystore layer: Web3 Secret Storage v3 keystores.
+import Primitives
