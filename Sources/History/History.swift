@@ -1,5 +1,0 @@
-// The History layer. See ../shared/ARCHITECTURE.md for what lands here; imports point down only.
-import Primitives
-
-/// Marker for the History layer until its first types land.
-public enum HistoryLayer {}

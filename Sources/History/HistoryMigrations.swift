@@ -1,0 +1,171 @@
+import GRDB
+
+/// The store's named, append-only migrations. Never edit a shipped migration: append a new one.
+enum HistoryMigrations {
+    /// Migration names in the order they apply.
+    static let names = ["v1-initial"]
+
+    /// A migrator holding every migration.
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-initial") { db in try v1Initial(db) }
+        return migrator
+    }
+
+    // The CHECK helpers below are frozen: shipped migrations depend on their exact output.
+    private static func u(_ c: String) -> String { DecimalText.unsignedCheck(c) }
+    private static func s(_ c: String) -> String { DecimalText.signedCheck(c) }
+    private static func uOpt(_ c: String) -> String { "(\(c) IS NULL OR \(u(c)))" }
+    private static func sOpt(_ c: String) -> String { "(\(c) IS NULL OR \(s(c)))" }
+    /// A signed decimal with an optional fraction (USD values): -?digits(.digits)?
+    private static func fraction(_ c: String) -> String {
+        "(typeof(\(c)) = 'text' AND ltrim(\(c), '-') GLOB '[0-9]*' AND ltrim(\(c), '-') NOT GLOB '*[^0-9.]*'"
+            + " AND ltrim(\(c), '-') NOT GLOB '*.*.*' AND \(c) NOT GLOB '*.' AND \(c) NOT GLOB '--*')"
+    }
+    private static func hex(_ c: String, _ n: Int) -> String {
+        "(length(\(c)) = \(n + 2) AND \(c) GLOB '0x*' AND substr(\(c), 3) NOT GLOB '*[^0-9a-fA-F]*')"
+    }
+    private static func addr(_ c: String) -> String { hex(c, 40) }
+    private static func hash(_ c: String) -> String { hex(c, 64) }
+    private static func nat(_ c: String) -> String { "(typeof(\(c)) = 'integer' AND \(c) >= 0)" }
+    private static func natOpt(_ c: String) -> String { "(\(c) IS NULL OR \(nat(c)))" }
+
+    private static func v1Initial(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE opportunities (
+              id TEXT PRIMARY KEY NOT NULL CHECK (id GLOB 'opp_[0-9a-f]*'),
+              created_at TEXT NOT NULL,
+              chain_id INTEGER NOT NULL CHECK (\(nat("chain_id"))),
+              block_number INTEGER NOT NULL CHECK (\(nat("block_number"))),
+              block_hash TEXT NOT NULL CHECK (\(hash("block_hash"))),
+              strategy TEXT NOT NULL CHECK (length(strategy) > 0),
+              route TEXT NOT NULL CHECK (json_valid(route)),
+              size TEXT NOT NULL CHECK (\(u("size"))),
+              token_in TEXT NOT NULL CHECK (\(addr("token_in"))),
+              gross_profit TEXT NOT NULL CHECK (\(s("gross_profit"))),
+              costs TEXT NOT NULL CHECK (\(u("costs"))),
+              net_profit TEXT NOT NULL CHECK (\(s("net_profit"))),
+              net_profit_usd TEXT NOT NULL CHECK (\(fraction("net_profit_usd"))),
+              snapshot TEXT CHECK (snapshot IS NULL OR json_valid(snapshot)),
+              status TEXT NOT NULL CHECK (status IN ('detected', 'simulated', 'executed', 'rejected', 'expired'))
+            ) STRICT;
+            CREATE INDEX opportunities_created_at ON opportunities(created_at);
+            CREATE INDEX opportunities_strategy_created_at ON opportunities(strategy, created_at);
+            CREATE INDEX opportunities_status ON opportunities(status);
+
+            CREATE TABLE simulations (
+              id TEXT PRIMARY KEY NOT NULL CHECK (id GLOB 'sim_[0-9a-f]*'),
+              opportunity_id TEXT REFERENCES opportunities(id) ON DELETE SET NULL,
+              created_at TEXT NOT NULL,
+              block_number INTEGER NOT NULL CHECK (\(nat("block_number"))),
+              success INTEGER NOT NULL CHECK (success IN (0, 1)),
+              revert_reason TEXT,
+              gas_used INTEGER NOT NULL CHECK (\(nat("gas_used"))),
+              deltas TEXT NOT NULL CHECK (json_valid(deltas)),
+              net_profit TEXT NOT NULL CHECK (\(s("net_profit")))
+            ) STRICT;
+            CREATE INDEX simulations_opportunity_id ON simulations(opportunity_id);
+
+            CREATE TABLE executions (
+              id TEXT PRIMARY KEY NOT NULL CHECK (id GLOB 'exe_[0-9a-f]*'),
+              opportunity_id TEXT REFERENCES opportunities(id) ON DELETE SET NULL,
+              strategy TEXT NOT NULL CHECK (length(strategy) > 0),
+              engine TEXT NOT NULL CHECK (length(engine) > 0),
+              created_at TEXT NOT NULL,
+              updated_at TEXT NOT NULL,
+              state TEXT NOT NULL CHECK (state IN ('built', 'signed', 'journaled', 'broadcast', 'pending',
+                'included', 'reverted', 'replaced', 'dropped', 'refused', 'failed')),
+              chain_id INTEGER NOT NULL CHECK (\(nat("chain_id"))),
+              tx_hash TEXT CHECK (tx_hash IS NULL OR \(hash("tx_hash"))),
+              nonce INTEGER CHECK (\(natOpt("nonce"))),
+              sender TEXT CHECK (sender IS NULL OR \(addr("sender"))),
+              gas_used INTEGER CHECK (\(natOpt("gas_used"))),
+              effective_gas_price TEXT CHECK (\(uOpt("effective_gas_price"))),
+              l1_fee TEXT CHECK (\(uOpt("l1_fee"))),
+              gross_profit TEXT CHECK (\(sOpt("gross_profit"))),
+              fees TEXT CHECK (\(uOpt("fees"))),
+              net_profit TEXT CHECK (\(sOpt("net_profit"))),
+              profit_token TEXT CHECK (profit_token IS NULL OR \(addr("profit_token"))),
+              block_number INTEGER CHECK (\(natOpt("block_number"))),
+              error_code TEXT,
+              error_message TEXT
+            ) STRICT;
+            CREATE INDEX executions_created_at ON executions(created_at);
+            CREATE INDEX executions_strategy_created_at ON executions(strategy, created_at);
+            CREATE INDEX executions_state ON executions(state);
+
+            CREATE TABLE transactions (
+              hash TEXT PRIMARY KEY NOT NULL CHECK (\(hash("hash"))),
+              chain_id INTEGER NOT NULL CHECK (\(nat("chain_id"))),
+              sender TEXT NOT NULL CHECK (\(addr("sender"))),
+              nonce INTEGER NOT NULL CHECK (\(nat("nonce"))),
+              raw TEXT NOT NULL CHECK (length(raw) > 2 AND raw GLOB '0x*' AND substr(raw, 3) NOT GLOB '*[^0-9a-fA-F]*'),
+              state TEXT NOT NULL CHECK (state IN ('journaled', 'broadcast', 'pending', 'included', 'reverted',
+                'replaced', 'dropped')),
+              replaces TEXT REFERENCES transactions(hash),
+              created_at TEXT NOT NULL,
+              broadcast_at TEXT,
+              included_block INTEGER CHECK (\(natOpt("included_block"))),
+              receipt_status INTEGER CHECK (receipt_status IS NULL OR receipt_status IN (0, 1)),
+              UNIQUE (chain_id, sender, nonce, hash)
+            ) STRICT;
+            CREATE INDEX transactions_sender_nonce ON transactions(chain_id, sender, nonce);
+            CREATE INDEX transactions_state ON transactions(state);
+
+            CREATE TABLE strategies (
+              name TEXT NOT NULL CHECK (length(name) > 0),
+              chain_id INTEGER NOT NULL CHECK (\(nat("chain_id"))),
+              address TEXT NOT NULL CHECK (\(addr("address"))),
+              executor TEXT NOT NULL CHECK (\(addr("executor"))),
+              registered_at TEXT NOT NULL,
+              tx_hash TEXT CHECK (tx_hash IS NULL OR \(hash("tx_hash"))),
+              active INTEGER NOT NULL CHECK (active IN (0, 1)),
+              PRIMARY KEY (name, chain_id)
+            ) STRICT;
+
+            CREATE TABLE nonces (
+              chain_id INTEGER NOT NULL CHECK (\(nat("chain_id"))),
+              address TEXT NOT NULL CHECK (\(addr("address"))),
+              next_nonce INTEGER NOT NULL CHECK (\(nat("next_nonce"))),
+              updated_at TEXT NOT NULL,
+              PRIMARY KEY (chain_id, address)
+            ) STRICT;
+
+            CREATE TABLE liquidation_positions (
+              protocol TEXT NOT NULL CHECK (length(protocol) > 0),
+              chain_id INTEGER NOT NULL CHECK (\(nat("chain_id"))),
+              borrower TEXT NOT NULL CHECK (\(addr("borrower"))),
+              health_factor TEXT NOT NULL CHECK (\(u("health_factor"))),
+              debt TEXT NOT NULL CHECK (json_valid(debt)),
+              collateral TEXT NOT NULL CHECK (json_valid(collateral)),
+              last_checked_block INTEGER NOT NULL CHECK (\(nat("last_checked_block"))),
+              status TEXT NOT NULL CHECK (status IN ('healthy', 'at_risk', 'liquidatable', 'liquidated', 'closed')),
+              updated_at TEXT NOT NULL,
+              PRIMARY KEY (protocol, chain_id, borrower)
+            ) STRICT;
+            CREATE INDEX liquidation_positions_status ON liquidation_positions(status);
+
+            CREATE TABLE scan_cursors (
+              name TEXT PRIMARY KEY NOT NULL CHECK (length(name) > 0),
+              chain_id INTEGER NOT NULL CHECK (\(nat("chain_id"))),
+              block_number INTEGER NOT NULL CHECK (\(nat("block_number"))),
+              updated_at TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE price_observations (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              chain_id INTEGER NOT NULL CHECK (\(nat("chain_id"))),
+              pool TEXT NOT NULL CHECK (\(addr("pool"))),
+              block_number INTEGER NOT NULL CHECK (\(nat("block_number"))),
+              token0 TEXT NOT NULL CHECK (\(addr("token0"))),
+              token1 TEXT NOT NULL CHECK (\(addr("token1"))),
+              price_wad TEXT CHECK (\(uOpt("price_wad"))),
+              price_num TEXT CHECK (\(uOpt("price_num"))),
+              price_den TEXT CHECK (\(uOpt("price_den")) AND (price_den IS NULL OR price_den != '0')),
+              observed_at TEXT NOT NULL,
+              CHECK (price_wad IS NOT NULL OR (price_num IS NOT NULL AND price_den IS NOT NULL))
+            ) STRICT;
+            CREATE INDEX price_observations_pool_block ON price_observations(pool, block_number);
+            """)
+    }
+}
