@@ -151,17 +151,22 @@ extension U256 {
         return (r, carry)
     }
 
-    /// Quotient and remainder of division by a nonzero 64-bit divisor.
+    /// Quotient and remainder of division by a nonzero 64-bit divisor; traps when d is zero.
     @inlinable
     public func quotientAndRemainder(dividingBy d: UInt64) -> (quotient: U256, remainder: UInt64) {
         precondition(d != 0, "U256 division by zero")
-        var q = U256.zero
-        var rem: UInt64 = 0
-        for i in stride(from: 3, through: 0, by: -1) {
-            let (qi, ri) = d.dividingFullWidth((rem, self[limb: i]))
-            q[limb: i] = qi
-            rem = ri
-        }
-        return (q, rem)
+        // Normalise so the divisor's top bit is set, then one reciprocal serves all five 2-by-1 steps.
+        let s = UInt64(d.leadingZeroBitCount)
+        let rs = (64 &- s) & 63
+        let m: UInt64 = s == 0 ? 0 : .max
+        let rc = Reciprocal64(normalized: d &<< s)
+        let (a0, a1, a2, a3) = w
+        var r = (a3 &>> rs) & m
+        let q3, q2, q1, q0: UInt64
+        (q3, r) = rc.divide(r, (a3 &<< s) | ((a2 &>> rs) & m))
+        (q2, r) = rc.divide(r, (a2 &<< s) | ((a1 &>> rs) & m))
+        (q1, r) = rc.divide(r, (a1 &<< s) | ((a0 &>> rs) & m))
+        (q0, r) = rc.divide(r, a0 &<< s)
+        return (U256(limbs: (q0, q1, q2, q3)), r &>> s)
     }
 }

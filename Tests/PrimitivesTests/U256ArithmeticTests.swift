@@ -88,6 +88,20 @@ struct SplitMix64: RandomNumberGenerator {
         }
     }
 
+    @Test func divisionByUInt64MatchesWideDivision() {
+        var g = SplitMix64(state: 4)
+        for _ in 0..<2000 {
+            let n = g.u256()
+            let d = g.next() >> (g.next() % 64)
+            guard d != 0 else { continue }
+            let (q, r) = n.quotientAndRemainder(dividingBy: d)
+            #expect((q, U256(r)) == n.quotientAndRemainder(dividingBy: U256(d)), "n=\(n) d=\(d)")
+            #expect(q &* U256(d) &+ U256(r) == n && r < d, "n=\(n) d=\(d)")
+        }
+        #expect(U256.max.quotientAndRemainder(dividingBy: UInt64.max) == (U256(limbs: (1, 1, 1, 1)), 0))
+        #expect(U256.max.quotientAndRemainder(dividingBy: UInt64(1)) == (.max, 0))
+    }
+
     @Test func mulDivFollowsFullMath() throws {
         #expect(try U256.mulDiv(.max, .max, .max) == .max)
         #expect(try U256.mulDivRoundingUp(.max, .max, .max) == .max)
