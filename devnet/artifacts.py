@@ -108,7 +108,15 @@ def sushi_factory_initcode() -> bytes:
 
 
 def compile_vyper(source: Path) -> Artifact:
-    """Compile a Vyper source with the pinned compiler (same venv) to an Artifact."""
+    """Compile a Vyper source with the pinned compiler (same venv); cached by source hash in .cache/vyper."""
+    import hashlib
+
+    text = source.read_bytes()
+    digest = hashlib.sha256(text + b"vyper==0.4.3").hexdigest()[:32]
+    cached = CACHE_DIR / "vyper" / f"{source.stem}-{digest}.json"
+    if cached.exists():
+        raw = json.loads(cached.read_text())
+        return Artifact(source.stem, raw["abi"], raw["bytecode"])
     result = subprocess.run(
         [sys.executable, "-m", "vyper", "-f", "abi,bytecode", str(source)],
         check=True,
@@ -116,7 +124,10 @@ def compile_vyper(source: Path) -> Artifact:
         text=True,
     )
     lines = [line for line in result.stdout.splitlines() if line.strip()]
-    return Artifact(source.stem, json.loads(lines[0]), lines[1].strip())
+    artifact = Artifact(source.stem, json.loads(lines[0]), lines[1].strip())
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_text(json.dumps({"abi": artifact.abi, "bytecode": artifact.bytecode}))
+    return artifact
 
 
 def project_artifacts(root: Path = REPO_ROOT) -> list[Artifact]:

@@ -602,8 +602,14 @@ class DevChain:
         return True
 
     def increase_time(self, seconds: int) -> int:
-        """Move the devnet clock forward; returns the total offset in seconds."""
+        """Move the devnet clock forward; returns the total offset in seconds.
+
+        The next block is at least `seconds` after the latest one even when the chain already
+        runs ahead of the wall clock (it does after many blocks per second).
+        """
         self.time_offset += seconds
+        floor = self.head().timestamp + seconds
+        self.next_timestamp = max(self.next_timestamp or 0, floor)
         return self.time_offset
 
     def set_next_block_timestamp(self, timestamp: int) -> None:

@@ -8,7 +8,9 @@ borrowers (fixed extra keys) open positions at health factors 1.05, 1.2, 1.5, 3.
 Planted opportunities (exact numbers in devnet/README.md):
   (a) cross-venue spread: WETH/USDC on venue B is priced 1% above every other WETH/USDC pool;
   (b) triangle: venue A's USDC/DAI pool gives 1.02 DAI per USDC, so WETH->USDC->DAI->WETH on
-      venue A returns ~1% after fees. Everything else is priced fairly at INITIAL_PRICES.
+      venue A gains ~1.08% at the margin after three 0.3% fees.
+Everything else is priced fairly at INITIAL_PRICES. `planted_opportunities` computes the optimal
+sizes and profits from the seeded reserves (recorded in deployment.json under market).
 
 CLI:
   python -m devnet.market move-price --asset WETH --price 1800   # swap the oracle feed
@@ -42,15 +44,15 @@ INITIAL_PRICES = {"WETH": 2000, "USDC": 1, "DAI": 1, "WBTC": 60000}
 #: V2 pools: venue -> [(tokenA, amountA, tokenB, amountB)] in whole tokens.
 V2_POOLS: dict[str, list[tuple[str, int, str, int]]] = {
     "uniswap_v2_a": [
-        ("WETH", 1_000, "USDC", 2_000_000),     # fair: 2000 USDC/WETH
-        ("WETH", 1_000, "DAI", 2_000_000),      # fair: 2000 DAI/WETH
-        ("USDC", 1_000_000, "DAI", 1_020_000),  # TRIANGLE LEG: 1.02 DAI per USDC (DAI 2% cheap)
-        ("WBTC", 50, "WETH", 1_500),            # fair: 30 WETH/WBTC
+        ("WETH", 20_000, "USDC", 40_000_000),     # fair: 2000 USDC/WETH
+        ("WETH", 5_000, "DAI", 10_000_000),       # fair: 2000 DAI/WETH
+        ("USDC", 10_000_000, "DAI", 10_200_000),  # TRIANGLE LEG: 1.02 DAI per USDC (DAI 2% cheap)
+        ("WBTC", 50, "WETH", 1_500),              # fair: 30 WETH/WBTC
     ],
     "uniswap_v2_b": [
-        ("WETH", 500, "USDC", 1_010_000),       # SPREAD: 2020 USDC/WETH, 1% above the rest
-        ("WETH", 500, "DAI", 1_000_000),        # fair
-        ("WBTC", 20, "WETH", 600),              # fair
+        ("WETH", 20_000, "USDC", 40_400_000),     # SPREAD: 2020 USDC/WETH, 1% above every other pool
+        ("WETH", 500, "DAI", 1_000_000),          # fair
+        ("WBTC", 20, "WETH", 600),                # fair
     ],
 }
 
@@ -232,9 +234,9 @@ class Seeder:
         self.d.record["aave_v3"]["borrowers"] = borrowers
 
     def run(self) -> None:
-        self.give(self.lp, "WETH", 10_000)
-        for symbol in ("USDC", "DAI"):
-            self.give(self.lp, symbol, 20_000_000)
+        self.give(self.lp, "WETH", 100_000)
+        self.give(self.lp, "USDC", 200_000_000)
+        self.give(self.lp, "DAI", 50_000_000)
         self.give(self.lp, "WBTC", 500)
         spenders = [self.d.contracts["uniswap_v2_a_router"].address, self.d.contracts["uniswap_v2_b_router"].address,
                     self.d.contracts["uniswap_v3_position_manager"].address, self.d.contracts["aave_pool"].address]
@@ -242,19 +244,65 @@ class Seeder:
         self.v2_pools()
         self.v3_pools()
         self.aave()
-        self.d.record["market"] = {"initial_prices_usd": INITIAL_PRICES, "opportunities": planted_opportunities()}
+        self.d.record["market"] = {"initial_prices_usd": INITIAL_PRICES,
+                                   "opportunities": planted_opportunities(self.d.record["pools"])}
 
 
-def planted_opportunities() -> dict[str, Any]:
-    """Closed-form description of the planted opportunities at the seeded state."""
+def v2_out(amount_in: int, reserve_in: int, reserve_out: int, fee_bps: int = 30) -> int:
+    """UniswapV2Library.getAmountOut."""
+    with_fee = amount_in * (10_000 - fee_bps)
+    return with_fee * reserve_out // (reserve_in * 10_000 + with_fee)
+
+
+def best_input(profit: Any, hi: int) -> tuple[int, int]:
+    """Maximise a unimodal integer function on [0, hi] (ternary search); returns (input, profit)."""
+    lo = 0
+    while hi - lo > 2:
+        m1, m2 = lo + (hi - lo) // 3, hi - (hi - lo) // 3
+        if profit(m1) < profit(m2):
+            lo = m1
+        else:
+            hi = m2
+    best = max(range(lo, hi + 1), key=profit)
+    return best, profit(best)
+
+
+def planted_opportunities(pools: dict[str, Any]) -> dict[str, Any]:
+    """The planted opportunities at the seeded state, with optimal sizes from the exact V2 math."""
+
+    def reserves(key: str, token_in: str) -> tuple[int, int]:
+        p = pools[key]
+        r0, r1 = int(p["reserve0"]), int(p["reserve1"])
+        return (r0, r1) if p["token0"] == token_in else (r1, r0)
+
+    a_in, a_out = reserves("uniswap_v2_a:WETH/USDC", "USDC")   # buy WETH with USDC on A
+    b_in, b_out = reserves("uniswap_v2_b:WETH/USDC", "WETH")   # sell WETH for USDC on B
+
+    def spread_profit(x: int) -> int:
+        return v2_out(v2_out(x, a_in, a_out), b_in, b_out) - x
+
+    x, p = best_input(spread_profit, 10**6 * 10**6)
+    legs = [reserves("uniswap_v2_a:WETH/USDC", "WETH"), reserves("uniswap_v2_a:USDC/DAI", "USDC"),
+            reserves("uniswap_v2_a:WETH/DAI", "DAI")]
+
+    def triangle_profit(x: int) -> int:
+        amount = x
+        for r_in, r_out in legs:
+            amount = v2_out(amount, r_in, r_out)
+        return amount - x
+
+    tx, tp = best_input(triangle_profit, 1_000 * 10**18)
     return {
         "cross_venue_spread": {
-            "pair": "WETH/USDC", "cheap": "uniswap_v2_a:WETH/USDC (2000)", "rich": "uniswap_v2_b:WETH/USDC (2020)",
-            "spread_bps": 100, "path": "buy WETH with USDC on uniswap_v2_a (or V3), sell WETH for USDC on uniswap_v2_b",
+            "pair": "WETH/USDC", "cheap_pool": "uniswap_v2_a:WETH/USDC (2000 USDC/WETH)",
+            "rich_pool": "uniswap_v2_b:WETH/USDC (2020 USDC/WETH)", "mid_price_spread_bps": 100,
+            "path": "USDC -> WETH on uniswap_v2_a, WETH -> USDC on uniswap_v2_b",
+            "optimal_usdc_in": str(x), "max_profit_usdc": str(p),
         },
         "triangle": {
             "path": ["WETH", "USDC", "DAI", "WETH"], "venue": "uniswap_v2_a",
             "mispriced_pool": "uniswap_v2_a:USDC/DAI (1.02 DAI per USDC)", "gross_edge_bps": 200,
+            "optimal_weth_in": str(tx), "max_profit_weth": str(tp),
         },
     }
 

@@ -245,6 +245,12 @@ class Rpc:
         header = self.block_header(_param(p, 0, "latest"))
         return qty(len(self.chain.block_record(header.block_number).receipts))
 
+    def log_bound(self, tag: Any) -> int:
+        """A getLogs range bound: tags resolve to blocks; plain numbers may lie beyond the head."""
+        if isinstance(tag, str) and tag.startswith("0x"):
+            return fmt.parse_qty(tag, "block number")
+        return self.block_number_param(tag)
+
     def eth_getLogs(self, p: list[Any]) -> list[dict[str, Any]]:
         flt = _param(p, 0, {})
         if not isinstance(flt, dict):
@@ -255,10 +261,13 @@ class Rpc:
             number = self.chain.header_by_hash(fmt.parse_hash(flt["blockHash"], "blockHash")).block_number
             start = end = number
         else:
-            start = self.block_number_param(flt.get("fromBlock"))
-            end = self.block_number_param(flt.get("toBlock"))
+            start = self.log_bound(flt.get("fromBlock"))
+            end = self.log_bound(flt.get("toBlock"))
+            if start > self.chain.block_number():
+                return []  # nothing mined there yet (also right after an evm_revert)
             if start > end:
                 raise ParamError(f"invalid block range: fromBlock {start} is after toBlock {end}")
+            end = min(end, self.chain.block_number())  # blocks beyond the head hold no logs yet
         addr = flt.get("address")
         addresses: Optional[set[bytes]] = None
         if isinstance(addr, str):
