@@ -11,8 +11,12 @@ It is not thread safe: the RPC layer serialises access with a lock.
 
 from __future__ import annotations
 
+import json
+import os
+import struct
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from eth.constants import GENESIS_PARENT_HASH, ZERO_ADDRESS
@@ -600,6 +604,61 @@ class DevChain:
         self.blocks = {n: r for n, r in self.blocks.items() if n <= number}
         self.tx_index = {h: loc for h, loc in self.tx_index.items() if loc[0] <= number}
         return True
+
+    # ----------------------------------------------------------------- state files
+
+    STATE_MAGIC = b"defi-devnet-state/1\n"
+
+    def save_state(self, path: Path) -> None:
+        """Write the whole chain database plus head metadata to `path` (atomic replace).
+
+        Format: magic line, 4-byte length + JSON metadata, then (4-byte length, key, 4-byte
+        length, value) records of the in-memory key-value store. No pickle: loading is safe.
+        """
+        kv: dict[bytes, bytes] = self.chain.chaindb.db.wrapped_db.kv_store
+        meta = {
+            "chain_id": self.chain_id,
+            "pending_state_root": self.pending().state_root.hex(),
+            "tx_index": {h.hex(): list(loc) for h, loc in self.tx_index.items()},
+        }
+        encoded = json.dumps(meta).encode()
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            f.write(self.STATE_MAGIC + struct.pack(">I", len(encoded)) + encoded)
+            for key, value in kv.items():
+                f.write(struct.pack(">I", len(key)) + key + struct.pack(">I", len(value)) + value)
+        os.replace(tmp, path)
+
+    def load_state(self, path: Path) -> None:
+        """Replace this chain's database with a state file written by `save_state`."""
+        raw = Path(path).read_bytes()
+        if not raw.startswith(self.STATE_MAGIC):
+            raise ValueError(f"{path} is not a devnet state file")
+        pos = len(self.STATE_MAGIC)
+        (size,) = struct.unpack_from(">I", raw, pos)
+        meta = json.loads(raw[pos + 4 : pos + 4 + size])
+        if meta["chain_id"] != self.chain_id:
+            raise ValueError(f"{path} holds chain {meta['chain_id']}, not {self.chain_id}")
+        pos += 4 + size
+        kv: dict[bytes, bytes] = {}
+        while pos < len(raw):
+            (klen,) = struct.unpack_from(">I", raw, pos)
+            key = raw[pos + 4 : pos + 4 + klen]
+            pos += 4 + klen
+            (vlen,) = struct.unpack_from(">I", raw, pos)
+            kv[key] = raw[pos + 4 : pos + 4 + vlen]
+            pos += 4 + vlen
+        store = self.chain.chaindb.db.wrapped_db.kv_store
+        store.clear()
+        store.update(kv)
+        head = self.chain.get_canonical_head()
+        pending = self.chain.create_header_from_parent(head)
+        self.chain.header = pending.copy(state_root=bytes.fromhex(meta["pending_state_root"]))
+        self.tx_index = {bytes.fromhex(h): (loc[0], loc[1]) for h, loc in meta["tx_index"].items()}
+        self.blocks = {}
+        self.snapshots = {}
+        self.time_offset = 0
+        self.next_timestamp = None
 
     def increase_time(self, seconds: int) -> int:
         """Move the devnet clock forward; returns the total offset in seconds.

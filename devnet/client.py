@@ -77,6 +77,19 @@ class RpcClient:
         return reply["result"]
 
 
+class LocalClient(RpcClient):
+    """The same client, calling an in-process `devnet.rpc.Rpc` without HTTP (used to build the state cache)."""
+
+    def __init__(self, rpc: Any, url: str = "in-process") -> None:
+        super().__init__("http://127.0.0.1:0")
+        self.url = url
+        self.local = rpc
+
+    def _post(self, body: bytes) -> Any:
+        reply = self.local.handle_bytes(body)
+        return json.loads(reply) if reply else None
+
+
 def abi_type(param: dict[str, Any]) -> str:
     """Canonical ABI type string of an ABI input/output entry (tuples expanded)."""
     kind = param["type"]

@@ -7,12 +7,15 @@ Multicall3; two independent Uniswap-V2-style venues (factory + Router02 each); U
 feeds, data provider, four reserves, 5 bps flash premium); the project's own artifacts; then
 the demo market (`devnet.market.seed`).
 
-Run: `python -m devnet.deploy --rpc-url http://127.0.0.1:PORT --out devnet/run`.
+Run: `python -m devnet.deploy --rpc-url http://127.0.0.1:PORT --out devnet/run` (any running chain
+with chain id 31337), or let the server do it in-process with a state cache:
+`python -m devnet.server --port 0 --deploy --out devnet/run` (what up.sh and the tests use).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -66,12 +69,11 @@ def dev_accounts(count: int = 10) -> list[tuple[str, str]]:
 class Deployer:
     """Holds the RPC connection, the deployer wallet and the growing deployment record."""
 
-    def __init__(self, rpc_url: str) -> None:
-        self.rpc = RpcClient(rpc_url)
-        self.rpc_url = rpc_url
+    def __init__(self, client: RpcClient) -> None:
+        self.rpc = client
         chain_id = int(self.rpc.request("eth_chainId"), 16)
         if chain_id != CHAIN_ID:
-            raise SystemExit(f"devnet: {rpc_url} has chain id {chain_id}, expected {CHAIN_ID}; refusing to deploy")
+            raise SystemExit(f"devnet: {client.url} has chain id {chain_id}, expected {CHAIN_ID}; refusing to deploy")
         self.accounts = dev_accounts()
         self.wallet = Wallet(self.rpc, self.accounts[0][1])
         self.contracts: dict[str, Contract] = {}
@@ -258,13 +260,13 @@ def defi_yaml(record: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def deploy_all(rpc_url: str, out_dir: Path, snapshot: bool = True, seed_market: bool = True) -> dict[str, Any]:
-    """Deploy everything to `rpc_url`, seed the demo market, snapshot, and write the two files."""
+def build(client: RpcClient, seed_market: bool = True) -> dict[str, Any]:
+    """Run every phase against `client`; returns the deployment record (without URL/snapshot)."""
     from . import market
 
     started = time.monotonic()
     art.ensure_artifacts()
-    d = Deployer(rpc_url)
+    d = Deployer(client)
     phases = [("tokens + Multicall3", d.tokens_and_multicall),
               ("Uniswap V2 venue A", lambda: d.uniswap_v2("uniswap_v2_a")),
               ("Uniswap V2 venue B", lambda: d.uniswap_v2("uniswap_v2_b")),
@@ -279,18 +281,71 @@ def deploy_all(rpc_url: str, out_dir: Path, snapshot: bool = True, seed_market: 
         log(f"{label}: {time.monotonic() - t:.2f}s")
     record = d.record
     record["chain_id"] = CHAIN_ID
-    record["rpc_url"] = rpc_url
-    record["block_number"] = int(d.rpc.request("eth_blockNumber"), 16)
+    record["block_number"] = int(client.request("eth_blockNumber"), 16)
     record["deployer"] = d.wallet.address
     record["accounts"] = [{"address": a, "private_key": k} for a, k in d.accounts]
-    if snapshot:
-        record["snapshot_id"] = d.rpc.request("evm_snapshot")
     record["deploy_seconds"] = round(time.monotonic() - started, 2)
+    return record
+
+
+def finish(record: dict[str, Any], client: RpcClient, rpc_url: str, out_dir: Path, snapshot: bool = True) -> dict[str, Any]:
+    """Stamp URL and snapshot id into the record and write deployment.json and defi.yaml."""
+    record = dict(record, rpc_url=rpc_url)
+    if snapshot:
+        record["snapshot_id"] = client.request("evm_snapshot")
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "deployment.json").write_text(json.dumps(record, indent=2) + "\n")
     (out_dir / "defi.yaml").write_text(defi_yaml(record))
-    log(f"deployed in {record['deploy_seconds']}s up to block {record['block_number']}")
     return record
+
+
+def deploy_all(rpc_url: str, out_dir: Path, snapshot: bool = True, seed_market: bool = True) -> dict[str, Any]:
+    """Deploy everything to a running chain over HTTP, snapshot, and write the two files."""
+    client = RpcClient(rpc_url)
+    record = build(client, seed_market)
+    log(f"deployed in {record['deploy_seconds']}s up to block {record['block_number']}")
+    return finish(record, client, rpc_url, out_dir, snapshot)
+
+
+def cache_key() -> str:
+    """Hash of everything the deployed state depends on: devnet code, contracts, pins, wheel, project artifacts."""
+    h = hashlib.sha256(art.WHEEL_SPEC.encode())
+    files = sorted(art.DEVNET_DIR.glob("*.py")) + art.find_vyper_sources() + [art.DEVNET_DIR / "requirements.txt"]
+    files += sorted((art.REPO_ROOT / "contracts" / "build").glob("*.json"))
+    for file in files:
+        h.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
+    return h.hexdigest()[:24]
+
+
+def deploy_in_process(rpc: Any, rpc_url: str, out_dir: Path, use_cache: bool = True) -> dict[str, Any]:
+    """Deploy into the server's own chain before it serves, reusing a cached state when possible.
+
+    The cache (devnet/.cache/state/<key>.state + .json) holds the chain database right after
+    seeding; loading it takes a fraction of a second instead of a full deploy. Any change to the
+    devnet code, its contracts, the pins or contracts/build invalidates it (the key hashes them).
+    """
+    from .client import LocalClient
+
+    client = LocalClient(rpc, rpc_url)
+    key = cache_key()
+    state_file = art.CACHE_DIR / "state" / f"{key}.state"
+    record_file = state_file.with_suffix(".json")
+    t = time.monotonic()
+    if use_cache and state_file.exists() and record_file.exists():
+        rpc.chain.load_state(state_file)
+        record = json.loads(record_file.read_text())
+        log(f"loaded the cached deployment {state_file.name} in {time.monotonic() - t:.2f}s")
+    else:
+        record = build(client)
+        log(f"deployed in {record['deploy_seconds']}s up to block {record['block_number']}")
+        if use_cache:
+            state_file.parent.mkdir(parents=True, exist_ok=True)
+            rpc.chain.save_state(state_file)
+            tmp = record_file.with_name(record_file.name + ".tmp")
+            tmp.write_text(json.dumps(record))
+            tmp.replace(record_file)
+            log(f"cached the deployed state as {state_file.relative_to(art.REPO_ROOT)}")
+    return finish(record, client, rpc_url, out_dir)
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -1,7 +1,7 @@
 """Start a private devnet (own process, free port) for tests and scripts.
 
     from devnet.instance import DevnetInstance
-    with DevnetInstance() as dn:          # server + full deploy + demo market + snapshot
+    with DevnetInstance() as dn:          # server + deploy (or cached state) + demo market + snapshot
         print(dn.url, dn.deployment["tokens"]["WETH"]["address"])
 
 `python -m devnet.instance wait URL` polls eth_chainId until the server answers (used by up.sh).
@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -52,33 +53,41 @@ class DevnetInstance:
         self.deployment: dict[str, Any] = {}
         self.deployment_path: Optional[Path] = None
         self.timings: dict[str, float] = {}
+        self.log_lines: list[str] = []
 
     def start(self) -> "DevnetInstance":
         t0 = time.monotonic()
         env = dict(os.environ, PYTHONPATH=str(REPO_ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "devnet.server", "--port", "0"],
-            cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        )
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline().strip()
-        if not line.startswith("http://"):
-            self.stop()
-            raise RuntimeError("devnet server did not start (no URL on stdout)")
-        self.url = line
-        wait_for_rpc(self.url, self.startup_timeout)
-        self.timings["server"] = time.monotonic() - t0
+        cmd = [sys.executable, "-m", "devnet.server", "--port", "0"]
         if self.deploy:
-            from .deploy import deploy_all
-
             if self.out_dir is None:
                 self._tmp = tempfile.TemporaryDirectory(prefix="devnet-")
                 self.out_dir = Path(self._tmp.name)
-            t1 = time.monotonic()
-            self.deployment = deploy_all(self.url, self.out_dir)
+            cmd += ["--deploy", "--out", str(self.out_dir)]
+            if os.environ.get("DEVNET_NO_CACHE") == "1":
+                cmd.append("--no-cache")
+        self.proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline().strip()  # printed once deployed (or loaded) and listening
+        if not line.startswith("http://"):
+            log = self.proc.stderr.read() if self.proc.stderr else ""
+            self.stop()
+            raise RuntimeError(f"devnet server did not start: {log.strip()[-2000:]}")
+        threading.Thread(target=self._drain, daemon=True).start()
+        self.url = line
+        wait_for_rpc(self.url, self.startup_timeout)
+        self.timings["server+deploy"] = time.monotonic() - t0
+        if self.deploy:
+            assert self.out_dir is not None
             self.deployment_path = self.out_dir / "deployment.json"
-            self.timings["deploy"] = time.monotonic() - t1
+            self.deployment = json.loads(self.deployment_path.read_text())
         return self
+
+    def _drain(self) -> None:
+        """Keep reading the server's stderr so it can never block on a full pipe."""
+        if self.proc is not None and self.proc.stderr is not None:
+            for line in self.proc.stderr:
+                self.log_lines.append(line.rstrip())
 
     def stop(self) -> None:
         if self.proc is not None:
@@ -88,8 +97,9 @@ class DevnetInstance:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-            if self.proc.stdout:
-                self.proc.stdout.close()
+            for stream in (self.proc.stdout, self.proc.stderr):
+                if stream:
+                    stream.close()
             self.proc = None
         if self._tmp is not None:
             self._tmp.cleanup()

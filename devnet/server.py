@@ -1,6 +1,8 @@
 """HTTP transport for the devnet JSON-RPC server (stdlib, HTTP/1.1 keep-alive, 127.0.0.1 only).
 
 Run: `python -m devnet.server --port 0` prints `http://127.0.0.1:<port>` on stdout once it listens.
+With `--deploy --out DIR` it first deploys the protocols and the demo market into its own chain
+(or loads the cached result) and writes DIR/deployment.json and DIR/defi.yaml, then prints the URL.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import signal
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Optional
 
 from . import CHAIN_ID
@@ -66,7 +69,9 @@ def make_server(port: int = 0, chain: Optional[DevChain] = None) -> DevnetServer
     """Create (not start) a server on 127.0.0.1:`port` (0 = a free port) over `chain`."""
     rpc = Rpc(chain or DevChain())
     handler = type("Handler", (_Handler,), {"rpc": rpc})
-    return DevnetServer((HOST, port), handler)
+    server = DevnetServer((HOST, port), handler)
+    server.rpc = rpc  # type: ignore[attr-defined]
+    return server
 
 
 def serve_in_thread(port: int = 0) -> tuple[DevnetServer, threading.Thread, str]:
@@ -81,14 +86,24 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m devnet.server", description="defi devnet JSON-RPC server")
     parser.add_argument("--port", type=int, default=8545, help="TCP port on 127.0.0.1 (0 = pick a free one)")
     parser.add_argument("--chain-id", type=int, default=CHAIN_ID, help="chain id (default 31337, as anvil)")
+    parser.add_argument("--deploy", action="store_true",
+                        help="deploy the protocols and the demo market before serving (cached state when possible)")
+    parser.add_argument("--out", type=Path, help="with --deploy: directory for deployment.json and defi.yaml")
+    parser.add_argument("--no-cache", action="store_true", help="with --deploy: always deploy from scratch")
     args = parser.parse_args(argv)
     try:
         server = make_server(args.port, DevChain(chain_id=args.chain_id))
     except OSError as exc:
         print(f"devnet: cannot listen on {HOST}:{args.port}: {exc.strerror}", file=sys.stderr)
         return 1
+    url = f"http://{HOST}:{server.server_address[1]}"
+    if args.deploy:
+        from .artifacts import DEVNET_DIR
+        from .deploy import deploy_in_process
+
+        deploy_in_process(server.rpc, url, args.out or DEVNET_DIR / "run", use_cache=not args.no_cache)  # type: ignore[attr-defined]
     signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
-    print(f"http://{HOST}:{server.server_address[1]}", flush=True)
+    print(url, flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
