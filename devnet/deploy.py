@@ -310,7 +310,8 @@ def deploy_all(rpc_url: str, out_dir: Path, snapshot: bool = True, seed_market: 
 def cache_key() -> str:
     """Hash of everything the deployed state depends on: devnet code, contracts, pins, wheel, project artifacts."""
     h = hashlib.sha256(art.WHEEL_SPEC.encode())
-    files = sorted(art.DEVNET_DIR.glob("*.py")) + art.find_vyper_sources() + [art.DEVNET_DIR / "requirements.txt"]
+    code = [f for f in sorted(art.DEVNET_DIR.glob("*.py")) if f.name not in ("server.py", "instance.py")]
+    files = code + art.find_vyper_sources() + [art.DEVNET_DIR / "requirements.txt"]
     files += sorted((art.REPO_ROOT / "contracts" / "build").glob("*.json"))
     for file in files:
         h.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")

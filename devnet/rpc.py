@@ -8,6 +8,7 @@ method -32601, bad params -32602, chain refusals -32000 and EVM reverts code 3 w
 from __future__ import annotations
 
 import json
+import re
 import threading
 import traceback
 import sys
@@ -375,9 +376,12 @@ class Rpc:
 
     def handle_bytes(self, body: bytes) -> Optional[bytes]:
         """Handle a raw request body (single or batch); returns the response body or None."""
+        if _nesting_depth(body) > MAX_JSON_DEPTH:
+            # py-evm/py_ecc raise the recursion limit to 100000, so json.loads would overflow the C stack.
+            return _dump(_error(None, -32700, f"parse error: JSON nested deeper than {MAX_JSON_DEPTH} levels"))
         try:
             payload = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             return _dump(_error(None, -32700, "parse error: body is not valid JSON"))
         if isinstance(payload, list):
             if not payload:
@@ -386,6 +390,33 @@ class Rpc:
             return _dump(responses) if responses else None
         response = self.handle_one(payload)
         return _dump(response) if response is not None else None
+
+    def handle_bytes_safe(self, body: bytes) -> Optional[bytes]:
+        """`handle_bytes`, but any unexpected failure becomes a -32603 response instead of an exception."""
+        try:
+            return self.handle_bytes(body)
+        except Exception as exc:  # e.g. a result that cannot be serialised
+            traceback.print_exc(file=sys.stderr)
+            return _dump(_error(None, -32603, f"internal error: {exc.__class__.__name__}"))
+
+
+MAX_JSON_DEPTH = 128
+_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKETS = re.compile(rb"[^\[\]{}]+")
+
+
+def _nesting_depth(body: bytes) -> int:
+    """Maximum bracket nesting of a JSON text (strings ignored); cheap unless it has many brackets."""
+    if body.count(b"[") + body.count(b"{") <= MAX_JSON_DEPTH:
+        return 0
+    depth = deepest = 0
+    for ch in _NOT_BRACKETS.sub(b"", _STRINGS.sub(b"", body)):
+        if ch in (0x5B, 0x7B):  # [ {
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
 
 
 def _error(rid: Any, code: int, message: str, data: Optional[str] = None) -> dict[str, Any]:

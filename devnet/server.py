@@ -21,6 +21,8 @@ from .rpc import Rpc
 
 HOST = "127.0.0.1"
 MAX_BODY = 32 * 1024 * 1024
+#: Handler threads run py-evm, which recurses deeply (1024 call frames); give them room.
+THREAD_STACK = 256 * 1024 * 1024
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -48,7 +50,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._reply(400, b'{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"invalid Content-Length"}}')
             return
         body = self.rfile.read(length) if length else b""
-        response = self.rpc.handle_bytes(body)
+        response = self.rpc.handle_bytes_safe(body)
         if response is None:
             self._reply(200, b"", "application/json")
         else:
@@ -67,6 +69,7 @@ class DevnetServer(ThreadingHTTPServer):
 
 def make_server(port: int = 0, chain: Optional[DevChain] = None) -> DevnetServer:
     """Create (not start) a server on 127.0.0.1:`port` (0 = a free port) over `chain`."""
+    threading.stack_size(THREAD_STACK)
     rpc = Rpc(chain or DevChain())
     handler = type("Handler", (_Handler,), {"rpc": rpc})
     server = DevnetServer((HOST, port), handler)

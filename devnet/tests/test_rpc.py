@@ -364,7 +364,17 @@ def test_batches_and_protocol_errors(devnet: Any) -> None:
     assert post(url, {"jsonrpc": "2.0", "id": 1, "method": "eth_getBlockByNumber", "params": [{"x": 1}]})["error"]["code"] == -32602
     assert post(url, {"jsonrpc": "2.0", "id": 1, "method": "eth_call", "params": ["x"]})["error"]["code"] == -32602
     assert post(url, [{"jsonrpc": "2.0", "method": "eth_chainId"}]) is None  # only notifications
+    # py-evm raises the recursion limit to 100000: deep JSON must be refused, not overflow the C stack
+    assert post(url, b"[" * 100_000)["error"]["code"] == -32700
     assert post(url, {"jsonrpc": "2.0", "id": 9, "method": "eth_chainId"})["result"] == "0x7a69"  # still alive
+
+
+def test_deep_evm_recursion_does_not_crash(raw: Any) -> None:
+    who = "0x" + "aa" * 20
+    # CALL(gas, address(this), 0, 0, 0, 0, 0) forever: recurses until gas runs out (~hundreds deep)
+    code = "0x5f5f5f5f5f305af100"
+    assert result(raw("eth_call", {"to": who, "gas": hex(30_000_000)}, "latest", {who: {"code": code}})) == "0x"
+    assert result(raw("eth_chainId")) == "0x7a69"
 
 
 def test_keep_alive_and_loopback_only(devnet: Any) -> None:
