@@ -25,14 +25,12 @@ from typing import Any, Optional
 from eth_abi import encode as abi_encode
 from eth_account import Account
 from eth_hash.auto import keccak
-from eth_utils import to_checksum_address
 
 from . import CHAIN_ID, MNEMONIC
 from . import artifacts as art
 from .artifacts import load, log
 from .client import Contract, RpcClient, Wallet
 
-MAX_UINT = 2**256 - 1
 #: Pair init-code hash that the Sushi/Uniswap V2 Router02 artifact hard-codes in pairFor().
 ROUTER02_INIT_CODE_HASH = "0xe18a34eb0e04b04f7a0ac29a6e80748dca96319b42c54d679cb821dca90c6303"
 V2_FEE_BPS = 30

@@ -27,7 +27,6 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
-from eth_account import Account
 from eth_hash.auto import keccak
 
 from .artifacts import DEVNET_DIR, load, log
