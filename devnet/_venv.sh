@@ -1,8 +1,8 @@
-# Sourced by up.sh and test.sh: create/reuse the devnet venv at the repo root (.venv-devnet).
+# Sourced by up.sh and test.sh: create/reuse the devnet venv at the repo root (.venv, shared with the test oracles).
 # Fast when nothing changed: a stamp holds the sha256 of devnet/requirements.txt.
 DEVNET_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 DEVNET_ROOT="$(dirname "$DEVNET_DIR")"
-DEVNET_VENV="${DEVNET_VENV:-$DEVNET_ROOT/.venv-devnet}"
+DEVNET_VENV="${DEVNET_VENV:-$DEVNET_ROOT/.venv}"
 DEVNET_PY="$DEVNET_VENV/bin/python"
 
 devnet_ensure_venv() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stop the devnet started by up.sh (by its recorded PID only).
 set -euo pipefail
-RUN="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/run"
+RUN="${DEVNET_RUN_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/run}"
 if [ ! -f "$RUN/devnet.pid" ]; then
   echo "devnet: not running (no $RUN/devnet.pid)" >&2
   exit 0

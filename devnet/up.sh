@@ -5,7 +5,7 @@
 # prints the two lines again.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/_venv.sh"
-RUN="$DEVNET_DIR/run"
+RUN="${DEVNET_RUN_DIR:-$DEVNET_DIR/run}"
 mkdir -p "$RUN"
 start=$(date +%s.%N)
 
