@@ -142,11 +142,13 @@ struct ABIReader {
             guard ABIValue.signExtended(word: w, bits: n) else {
                 throw .outOfRange(offset: p, type: "\(type)", word: Hex.encode(w))
             }
-            return .int(ABIReader.u256(w))
+            return .int(I256(bits: ABIReader.u256(w)))
         case .address:
             let w = try word(at: p)
-            guard w.prefix(12).allSatisfy({ $0 == 0 }) else { throw .dirtyPadding(offset: p, type: "address") }
-            return .address(Array(w.suffix(20)))
+            guard w.prefix(12).allSatisfy({ $0 == 0 }), let a = try? Address(bytes: w.suffix(20)) else {
+                throw .dirtyPadding(offset: p, type: "address")
+            }
+            return .address(a)
         case .bool:
             let w = try word(at: p)
             guard w.prefix(31).allSatisfy({ $0 == 0 }), let last = w.last, last <= 1 else {
@@ -209,8 +211,8 @@ extension ABIFunction {
     /// Decodes calldata: checks the 4-byte selector, then strictly decodes the arguments.
     public func decodeInput(_ calldata: some Collection<UInt8>) throws(ABIDecodingError) -> [ABIValue] {
         let bytes = Array(calldata)
-        guard bytes.count >= 4, Array(bytes.prefix(4)) == selector else {
-            throw .selectorMismatch(expected: Hex.encode(selector), got: Hex.encode(bytes.prefix(4)))
+        guard bytes.count >= 4, Array(bytes.prefix(4)) == selector.bytes else {
+            throw .selectorMismatch(expected: selector.description, got: Hex.encode(bytes.prefix(4)))
         }
         return try ABI.decode(types: inputTypes, data: bytes.dropFirst(4))
     }

@@ -55,10 +55,11 @@ enum ABIWriter {
 
     static func value(_ type: ABIType, _ value: ABIValue, into out: inout [UInt8]) {
         switch (type, value) {
-        case (_, .uint(let v)), (_, .int(let v)): out.append(contentsOf: v.bigEndianBytes)
-        case (_, .address(let b)):
+        case (_, .uint(let v)): out.append(contentsOf: v.bigEndianBytes)
+        case (_, .int(let v)): out.append(contentsOf: v.bits.bigEndianBytes)
+        case (_, .address(let a)):
             out.append(contentsOf: repeatElement(0, count: 12))
-            out.append(contentsOf: b)
+            out.append(contentsOf: a.bytes)
         case (_, .bool(let b)):
             out.append(contentsOf: repeatElement(0, count: 31))
             out.append(b ? 1 : 0)
@@ -82,13 +83,13 @@ extension ABIFunction {
     /// Calldata: the 4-byte selector followed by the ABI encoding of the arguments (spec, "Function Selector and
     /// Argument Encoding").
     public func encodeCall(_ values: [ABIValue]) throws(ABIEncodingError) -> [UInt8] {
-        selector + (try ABI.encode(types: inputTypes, values: values))
+        selector.bytes + (try ABI.encode(types: inputTypes, values: values))
     }
 }
 
 extension ABIError {
     /// Revert data for this error: the selector followed by the encoded arguments.
     public func encode(_ values: [ABIValue]) throws(ABIEncodingError) -> [UInt8] {
-        selector + (try ABI.encode(types: inputs.map(\.type), values: values))
+        selector.bytes + (try ABI.encode(types: inputs.map(\.type), values: values))
     }
 }

@@ -104,7 +104,7 @@ public struct ABIFunction: Hashable, Sendable, CustomStringConvertible {
     public var signature: String { name + "(" + inputs.map(\.type.description).joined(separator: ",") + ")" }
 
     /// The 4-byte selector: the first 4 bytes of keccak256(signature) (spec, "Function Selector").
-    public var selector: [UInt8] { Array(Keccak256.hash(utf8: signature).bytes.prefix(4)) }
+    public var selector: Selector { Selector(signature: signature) }
 
     /// The input types.
     public var inputTypes: [ABIType] { inputs.map(\.type) }
@@ -146,7 +146,7 @@ public struct ABIError: Hashable, Sendable, CustomStringConvertible {
     public var signature: String { name + "(" + inputs.map(\.type.description).joined(separator: ",") + ")" }
 
     /// The 4-byte selector that prefixes revert data carrying this error.
-    public var selector: [UInt8] { Array(Keccak256.hash(utf8: signature).bytes.prefix(4)) }
+    public var selector: Selector { Selector(signature: signature) }
 
     /// Human-readable form: `error InsufficientBalance(uint256 available, uint256 required)`.
     public var description: String {

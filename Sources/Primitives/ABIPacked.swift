@@ -19,11 +19,13 @@ extension ABI {
         _ type: ABIType, _ value: ABIValue, inArray: Bool, path: String, into out: inout [UInt8]
     ) throws(ABIEncodingError) {
         switch (type, value) {
-        case (.uint(let n), .uint(let v)), (.int(let n), .int(let v)):
+        case (.uint(let n), .uint(let v)):
             out.append(contentsOf: v.bigEndianBytes.suffix(inArray ? 32 : n / 8))
-        case (.address, .address(let b)):
+        case (.int(let n), .int(let v)):
+            out.append(contentsOf: v.bits.bigEndianBytes.suffix(inArray ? 32 : n / 8))
+        case (.address, .address(let a)):
             if inArray { out.append(contentsOf: repeatElement(0, count: 12)) }
-            out.append(contentsOf: b)
+            out.append(contentsOf: a.bytes)
         case (.bool, .bool(let b)):
             if inArray { out.append(contentsOf: repeatElement(0, count: 31)) }
             out.append(b ? 1 : 0)

@@ -181,18 +181,18 @@ struct ValueScanner {
             do { magnitude = try U256(parsing: negative ? text.dropFirst() : Substring(text)) } catch {
                 throw fail(error.description)
             }
-            guard let v = ABIValue.int(negative: negative, magnitude: magnitude), case .int(let bits) = v,
-                  ABIValue.fitsSigned(bits, bits: n)
-            else { throw fail("out of range") }
-            return v
-        case .address, .fixedBytes, .bytes:
+            guard let v = I256(negative: negative, magnitude: magnitude), ABIValue.fitsSigned(v.bits, bits: n) else {
+                throw fail("out of range")
+            }
+            return .int(v)
+        case .address:
+            // EIP-55: mixed-case text must carry a valid checksum.
+            do { return .address(try Address(parsing: text)) } catch { throw fail(error.description) }
+        case .fixedBytes, .bytes:
             guard text.hasPrefix("0x") || text.hasPrefix("0X") else { throw fail("expected 0x-prefixed hex") }
             let b: [UInt8]
             do { b = try Hex.decode(text) } catch { throw fail(error.description) }
             switch type {
-            case .address:
-                guard b.count == 20 else { throw fail("expected 20 bytes, got \(b.count)") }
-                return .address(b)
             case .fixedBytes(let n):
                 guard b.count == n else { throw fail("expected \(n) bytes, got \(b.count)") }
                 return .fixedBytes(b)

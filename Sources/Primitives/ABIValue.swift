@@ -2,10 +2,10 @@
 public indirect enum ABIValue: Hashable, Sendable, CustomStringConvertible {
     /// An unsigned integer (`uintN`).
     case uint(U256)
-    /// A signed integer (`intN`) as the two's-complement bits of its value sign-extended to 256 bits.
-    case int(U256)
-    /// An address: exactly 20 bytes.
-    case address([UInt8])
+    /// A signed integer (`intN`).
+    case int(I256)
+    /// An address.
+    case address(Address)
     /// A boolean.
     case bool(Bool)
     /// A `bytesN` value: exactly N bytes.
@@ -19,38 +19,18 @@ public indirect enum ABIValue: Hashable, Sendable, CustomStringConvertible {
     /// The components of a tuple.
     case tuple([ABIValue])
 
-    /// A signed integer value from a Swift integer.
-    public static func signed(_ v: Int64) -> ABIValue {
-        v >= 0 ? .int(U256(UInt64(v))) : .int(U256.zero &- U256(v.magnitude))
-    }
-
-    /// A signed value from its sign and magnitude (nil when it does not fit int256).
-    public static func int(negative: Bool, magnitude: U256) -> ABIValue? {
-        let limit = U256(limbs: (0, 0, 0, 1 << 63))
-        if negative {
-            guard magnitude <= limit else { return nil }
-            return .int(U256.zero &- magnitude)
-        }
-        guard magnitude < limit else { return nil }
-        return .int(magnitude)
-    }
-
     /// Human-readable form, as cast prints it: decimals, `0x` hex, quoted strings, `[..]` arrays, `(..)` tuples.
     public var description: String {
         switch self {
         case .uint(let v): return v.decimalString
-        case .int(let v): return ABIValue.signedDecimal(v)
-        case .address(let b), .fixedBytes(let b), .bytes(let b): return Hex.encode(b)
+        case .int(let v): return v.decimalString
+        case .address(let a): return a.checksummed
+        case .fixedBytes(let b), .bytes(let b): return Hex.encode(b)
         case .bool(let b): return b ? "true" : "false"
         case .string(let s): return ABIValue.quoted(s)
         case .array(let vs): return "[" + vs.map(\.description).joined(separator: ", ") + "]"
         case .tuple(let vs): return "(" + vs.map(\.description).joined(separator: ", ") + ")"
         }
-    }
-
-    /// The signed decimal of 256-bit two's-complement bits.
-    public static func signedDecimal(_ bits: U256) -> String {
-        bits[limb: 3] >> 63 == 1 ? "-" + (U256.zero &- bits).decimalString : bits.decimalString
     }
 
     static func quoted(_ s: String) -> String {
@@ -72,10 +52,8 @@ public indirect enum ABIValue: Hashable, Sendable, CustomStringConvertible {
         case (.uint(let n), .uint(let v)):
             guard ABIValue.fitsUnsigned(v, bits: n) else { throw .outOfRange(path: path, type: "\(type)", value: "\(self)") }
         case (.int(let n), .int(let v)):
-            guard ABIValue.fitsSigned(v, bits: n) else { throw .outOfRange(path: path, type: "\(type)", value: "\(self)") }
-        case (.address, .address(let b)):
-            guard b.count == 20 else { throw .wrongLength(path: path, type: "address", expected: 20, got: b.count) }
-        case (.bool, .bool), (.bytes, .bytes), (.string, .string): break
+            guard ABIValue.fitsSigned(v.bits, bits: n) else { throw .outOfRange(path: path, type: "\(type)", value: "\(self)") }
+        case (.address, .address), (.bool, .bool), (.bytes, .bytes), (.string, .string): break
         case (.fixedBytes(let n), .fixedBytes(let b)):
             guard b.count == n else { throw .wrongLength(path: path, type: "\(type)", expected: n, got: b.count) }
         case (.array(let t), .array(let vs)):

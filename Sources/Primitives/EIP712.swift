@@ -192,9 +192,10 @@ public struct TypedData: Equatable, Sendable {
             guard case .bool(let b) = value else { throw .wrongKind(path: path, expected: "true or false") }
             return .bool(b)
         case .address:
-            let b = try hexBytes(value, path: path, type: "address")
-            guard b.count == 20 else { throw .invalidValue(path: path, type: "address", reason: "got \(b.count) bytes") }
-            return .address(b)
+            guard case .string(let s) = value else { throw .wrongKind(path: path, expected: "a 0x address string") }
+            do { return .address(try Address(parsing: s)) } catch {
+                throw .invalidValue(path: path, type: "address", reason: error.description)
+            }
         case .fixedBytes(let n):
             let b = try hexBytes(value, path: path, type: "\(type)")
             // bytesN values shorter than N are right-padded, as the word encoding pads them.

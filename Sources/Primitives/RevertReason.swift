@@ -8,21 +8,22 @@ public enum RevertReason: Equatable, Sendable, CustomStringConvertible {
     case panic(code: U256, meaning: String)
     /// A custom error whose selector matched one of the given ABI errors.
     case custom(name: String, values: [ABIValue])
-    /// Anything else: the first 4 bytes (fewer when the data is shorter) and the whole data.
-    case unknown(selector: [UInt8], data: [UInt8])
+    /// Anything else: the selector (nil when the data is shorter than 4 bytes) and the whole data.
+    case unknown(selector: Selector?, data: [UInt8])
 
     /// Selector of `Error(string)`.
-    public static let errorSelector: [UInt8] = [0x08, 0xc3, 0x79, 0xa0]
+    public static let errorSelector = Selector(rawValue: 0x08c3_79a0)
     /// Selector of `Panic(uint256)`.
-    public static let panicSelector: [UInt8] = [0x4e, 0x48, 0x7b, 0x71]
+    public static let panicSelector = Selector(rawValue: 0x4e48_7b71)
 
     /// Decodes revert data, trying Error(string), Panic(uint256), then `customErrors`; never throws. Malformed
     /// payloads (truncated, dirty padding, bad UTF-8) fall back to `.unknown` with the raw data.
     public static func decode(_ data: some Collection<UInt8>, customErrors: [ABIError] = []) -> RevertReason {
         let bytes = Array(data)
         if bytes.isEmpty { return .empty }
-        let selector = Array(bytes.prefix(4))
-        guard bytes.count >= 4 else { return .unknown(selector: selector, data: bytes) }
+        guard bytes.count >= 4, let selector = try? Selector(bytes: bytes.prefix(4)) else {
+            return .unknown(selector: nil, data: bytes)
+        }
         let body = bytes.dropFirst(4)
         if selector == errorSelector, case .string(let s)? = try? ABI.decode(.string, data: body) {
             return .error(s)
@@ -66,7 +67,8 @@ public enum RevertReason: Equatable, Sendable, CustomStringConvertible {
         case .custom(let name, let values):
             return "custom error \(name)(" + values.map(\.description).joined(separator: ", ") + ")"
         case .unknown(let selector, let data):
-            return "unknown revert selector \(Hex.encode(selector)) (\(data.count) bytes: \(Hex.encode(data)))"
+            let s = selector.map(\.description) ?? "(none)"
+            return "unknown revert selector \(s) (\(data.count) bytes: \(Hex.encode(data)))"
         }
     }
 }

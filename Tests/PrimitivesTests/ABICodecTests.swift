@@ -21,20 +21,20 @@ import Testing
     }
 
     @Test func encodesNegativeIntsSignExtended() throws {
-        let data = try ABI.encode(.signed(-1), as: .int(8))
+        let data = try ABI.encode(.int(-1), as: .int(8))
         #expect(data == [UInt8](repeating: 0xFF, count: 32))
-        #expect(try ABI.decode(.int(8), data: data) == .signed(-1))
-        #expect(ABIValue.signed(-5).description == "-5")
+        #expect(try ABI.decode(.int(8), data: data) == .int(-1))
+        #expect(ABIValue.int(-5).description == "-5")
     }
 
     @Test func encodeRejectsMismatchedValues() throws {
         #expect(throws: ABIEncodingError.outOfRange(path: "value.0", type: "uint8", value: "256")) {
             try ABI.encode(types: [.uint(8)], values: [.uint(256)])
         }
-        #expect(throws: ABIEncodingError.self) { try ABI.encode(types: [.int(8)], values: [.signed(128)]) }
-        #expect(throws: ABIEncodingError.self) { try ABI.encode(types: [.int(8)], values: [.signed(-129)]) }
-        _ = try ABI.encode(types: [.int(8)], values: [.signed(-128)])
-        #expect(throws: ABIEncodingError.self) { try ABI.encode(types: [.address], values: [.address([1, 2])]) }
+        #expect(throws: ABIEncodingError.self) { try ABI.encode(types: [.int(8)], values: [.int(128)]) }
+        #expect(throws: ABIEncodingError.self) { try ABI.encode(types: [.int(8)], values: [.int(-129)]) }
+        _ = try ABI.encode(types: [.int(8)], values: [.int(-128)])
+        #expect(throws: ABIEncodingError.self) { try ABI.encode(types: [.address], values: [.bool(true)]) }
         #expect(throws: ABIEncodingError.self) { try ABI.encode(types: [.fixedBytes(4)], values: [.fixedBytes([1])]) }
         #expect(throws: ABIEncodingError.typeMismatch(path: "value.0", expected: "bool", got: "uint")) {
             try ABI.encode(types: [.bool], values: [.uint(1)])
@@ -146,8 +146,8 @@ import Testing
         var rng = SplitMix(seed: 9)
         let t = try ABIType(parsing: "(string,(uint8[],bytes)[],int16,address)")
         let v = ABIValue.tuple([
-            .string("hello"), .array([.tuple([.array([.uint(1), .uint(2)]), .bytes([1, 2, 3])])]), .signed(-7),
-            .address([UInt8](repeating: 0x11, count: 20)),
+            .string("hello"), .array([.tuple([.array([.uint(1), .uint(2)]), .bytes([1, 2, 3])])]), .int(-7),
+            .address(addr(0x11)),
         ])
         let good = try ABI.encode(v, as: t)
         #expect(try ABI.decode(t, data: good) == v)

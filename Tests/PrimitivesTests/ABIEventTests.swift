@@ -8,9 +8,9 @@ import Testing
     func topic(_ bytes: [UInt8]) throws -> Hash32 { try Hash32(bytes: [UInt8](repeating: 0, count: 32 - bytes.count) + bytes) }
 
     @Test func decodesTransferLog() throws {
-        let from = [UInt8](repeating: 0x11, count: 20), to = [UInt8](repeating: 0x22, count: 20)
+        let from = addr(0x11), to = addr(0x22)
         let values = try transfer.decodeLog(
-            topics: [transfer.topic0, try topic(from), try topic(to)], data: U256(1000).bigEndianBytes)
+            topics: [transfer.topic0, try topic(from.bytes), try topic(to.bytes)], data: U256(1000).bigEndianBytes)
         #expect(values == [.address(from), .address(to), .uint(1000)])
     }
 
@@ -42,7 +42,7 @@ import Testing
         let e = try ABIEvent(signature: "event Ping(int8 indexed n, bool ok) anonymous")
         let minusOne = try Hash32(bytes: [UInt8](repeating: 0xff, count: 32))
         let values = try e.decodeLog(topics: [minusOne], data: try ABI.encode(.bool(true), as: .bool))
-        #expect(values == [.signed(-1), .bool(true)])
+        #expect(values == [.int(-1), .bool(true)])
         #expect(throws: ABIDecodingError.self) { try e.decodeLog(topics: [e.topic0, minusOne], data: []) }
     }
 }

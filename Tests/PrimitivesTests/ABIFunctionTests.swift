@@ -17,7 +17,7 @@ import Testing
         for (sig, selector) in known {
             let f = try ABIFunction(signature: sig)
             #expect(f.signature == sig)
-            #expect(Hex.encode(f.selector) == selector, "\(sig)")
+            #expect(f.selector.description == selector, "\(sig)")
         }
     }
 
@@ -66,7 +66,7 @@ import Testing
 
     @Test func encodeCallAndDecodeInputRoundTrip() throws {
         let f = try ABIFunction(signature: "transfer(address,uint256)")
-        let to = try [UInt8](hex: "0x1111111111111111111111111111111111111111")
+        let to = addr(0x11)
         let data = try f.encodeCall([.address(to), .uint(1000)])
         #expect(Hex.encode(data) == "0xa9059cbb" + "000000000000000000000000" + "1111111111111111111111111111111111111111"
             + String(repeating: "0", count: 61) + "3e8")

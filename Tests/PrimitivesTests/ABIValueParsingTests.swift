@@ -10,16 +10,16 @@ import Testing
     @Test func parsesScalars() throws {
         #expect(try parse("42", "uint256") == .uint(42))
         #expect(try parse("0x2a", "uint8") == .uint(42))
-        #expect(try parse("-128", "int8") == .signed(-128))
-        #expect(try parse("127", "int8") == .signed(127))
-        #expect(try parse("-0x10", "int256") == .signed(-16))
+        #expect(try parse("-128", "int8") == .int(-128))
+        #expect(try parse("127", "int8") == .int(127))
+        #expect(try parse("-0x10", "int256") == .int(-16))
         #expect(try parse("true", "bool") == .bool(true))
         #expect(try parse("false", "bool") == .bool(false))
         #expect(try parse("hello world", "string") == .string("hello world"))
         #expect(try parse("\"quoted, \\\"x\\\"\"", "string") == .string("quoted, \"x\""))
         #expect(try parse("0x", "bytes") == .bytes([]))
         #expect(try parse("0x0102", "bytes2") == .fixedBytes([1, 2]))
-        #expect(try parse("0x" + String(repeating: "ab", count: 20), "address") == .address([UInt8](repeating: 0xab, count: 20)))
+        #expect(try parse("0x" + String(repeating: "ab", count: 20), "address") == .address(addr(0xab)))
     }
 
     @Test func parsesCompositeValues() throws {
@@ -27,9 +27,9 @@ import Testing
         #expect(try parse(" [ ] ", "uint256[]") == .array([]))
         #expect(try parse("[[1],[2,3]]", "uint8[][]") == .array([.array([.uint(1)]), .array([.uint(2), .uint(3)])]))
         #expect(try parse("(0x0000000000000000000000000000000000000001, 5)", "(address,uint256)")
-            == .tuple([.address([UInt8](repeating: 0, count: 19) + [1]), .uint(5)]))
+            == .tuple([.address(addr(0, last: 1)), .uint(5)]))
         #expect(try parse("[(a, 1), (\"b,c\", 2)]", "(string,int8)[]")
-            == .array([.tuple([.string("a"), .signed(1)]), .tuple([.string("b,c"), .signed(2)])]))
+            == .array([.tuple([.string("a"), .int(1)]), .tuple([.string("b,c"), .int(2)])]))
         #expect(try parse("[true,false]", "bool[2]") == .array([.bool(true), .bool(false)]))
     }
 
