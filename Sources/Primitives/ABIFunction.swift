@@ -49,9 +49,13 @@ struct ParsedSignature {
             let w = p.identifier()
             switch w {
             case "": break
-            case "view", "pure", "payable", "nonpayable": stateMutability = w; continue
+            case "view", "pure", "payable", "nonpayable":
+                stateMutability = w
+                continue
             case "external", "public", "internal", "private", "virtual", "override": continue
-            case "anonymous" where kind == "event" || kind == "": anonymous = true; continue
+            case "anonymous" where kind == "event" || kind == "":
+                anonymous = true
+                continue
             case "returns":
                 outputs = try p.parameterList(depth: 0, allowIndexed: false)
                 continue

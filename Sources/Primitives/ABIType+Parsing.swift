@@ -26,7 +26,8 @@ public enum ABIParseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .typeTooLarge(let t): return "type \(t) is too large to encode"
         case .tooDeep(let o): return "type nested too deeply at offset \(o)"
         case .trailingText(let o, let t): return "unexpected trailing text '\(t)' at offset \(o)"
-        case .wrongKind(let e, let g): return "expected a\(e == "event" || e == "error" ? "n" : "") \(e) signature, got \(g)"
+        case .wrongKind(let e, let g):
+            return "expected a\(e == "event" || e == "error" ? "n" : "") \(e) signature, got \(g)"
         }
     }
 }
@@ -150,7 +151,7 @@ struct SignatureScanner {
             }
             let digits = bytes[digitsStart..<pos]
             guard digits.count <= 9, let n = Int(String(decoding: digits, as: UTF8.self)), n >= 1,
-                  digits.first != 0x30
+                digits.first != 0x30
             else {
                 throw .invalidSize(offset: digitsStart, type: "\(t)[\(String(decoding: digits, as: UTF8.self))]")
             }

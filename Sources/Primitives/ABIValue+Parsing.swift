@@ -97,7 +97,8 @@ struct ValueScanner {
         skipSpace()
         guard pos < bytes.count else { throw .unexpectedEnd(path: path, expected: "'\(Character(Unicode.Scalar(c)))'") }
         guard bytes[pos] == c else {
-            throw .invalid(path: path, type: "\(type)", text: rest, reason: "expected '\(Character(Unicode.Scalar(c)))'")
+            throw .invalid(
+                path: path, type: "\(type)", text: rest, reason: "expected '\(Character(Unicode.Scalar(c)))'")
         }
         pos += 1
     }
@@ -147,7 +148,8 @@ struct ValueScanner {
             try open(0x28, path: path, type: type)
             let vs = try list(close: 0x29, path: path, type: type) { $0 < ts.count ? ts[$0] : nil }
             guard vs.count == ts.count else {
-                throw .invalid(path: path, type: "\(type)", text: "\(vs.count) components", reason: "expected \(ts.count)")
+                throw .invalid(
+                    path: path, type: "\(type)", text: "\(vs.count) components", reason: "expected \(ts.count)")
             }
             return .tuple(vs)
         default:

@@ -50,9 +50,13 @@ public indirect enum ABIValue: Hashable, Sendable, CustomStringConvertible {
     public func check(against type: ABIType, path: String = "value") throws(ABIEncodingError) {
         switch (type, self) {
         case (.uint(let n), .uint(let v)):
-            guard ABIValue.fitsUnsigned(v, bits: n) else { throw .outOfRange(path: path, type: "\(type)", value: "\(self)") }
+            guard ABIValue.fitsUnsigned(v, bits: n) else {
+                throw .outOfRange(path: path, type: "\(type)", value: "\(self)")
+            }
         case (.int(let n), .int(let v)):
-            guard ABIValue.fitsSigned(v.bits, bits: n) else { throw .outOfRange(path: path, type: "\(type)", value: "\(self)") }
+            guard ABIValue.fitsSigned(v.bits, bits: n) else {
+                throw .outOfRange(path: path, type: "\(type)", value: "\(self)")
+            }
         case (.address, .address), (.bool, .bool), (.bytes, .bytes), (.string, .string): break
         case (.fixedBytes(let n), .fixedBytes(let b)):
             guard b.count == n else { throw .wrongLength(path: path, type: "\(type)", expected: n, got: b.count) }

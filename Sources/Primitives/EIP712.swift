@@ -153,7 +153,8 @@ public struct TypedData: Equatable, Sendable {
             guard case .array(let items) = value else { throw .wrongKind(path: path, expected: "an array") }
             if !sizeText.isEmpty {
                 guard let n = Int(sizeText), n == items.count else {
-                    throw .invalidValue(path: path, type: type, reason: "expected \(sizeText) elements, got \(items.count)")
+                    throw .invalidValue(
+                        path: path, type: type, reason: "expected \(sizeText) elements, got \(items.count)")
                 }
             }
             var concat: [UInt8] = []

@@ -23,7 +23,8 @@ public indirect enum JSONValue: Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .object(let o):
-            return "{" + o.keys.sorted().map { ABIValue.quoted($0) + ":" + (o[$0]?.description ?? "null") }
+            return "{"
+                + o.keys.sorted().map { ABIValue.quoted($0) + ":" + (o[$0]?.description ?? "null") }
                 .joined(separator: ",") + "}"
         case .array(let a): return "[" + a.map(\.description).joined(separator: ",") + "]"
         case .string(let s): return ABIValue.quoted(s)

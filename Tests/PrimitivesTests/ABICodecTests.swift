@@ -12,7 +12,8 @@ import Testing
             .uint(0x123), .array([.uint(0x456), .uint(0x789)]), .fixedBytes(Array("1234567890".utf8)),
             .bytes(Array("Hello, world!".utf8)),
         ]
-        let expected = word("123") + word("80") + "3132333435363738393000000000000000000000000000000000000000000000"
+        let expected =
+            word("123") + word("80") + "3132333435363738393000000000000000000000000000000000000000000000"
             + word("e0") + word("2") + word("456") + word("789") + word("d")
             + "48656c6c6f2c20776f726c642100000000000000000000000000000000000000"
         let data = try ABI.encode(types: types, values: values)
@@ -39,7 +40,9 @@ import Testing
         #expect(throws: ABIEncodingError.typeMismatch(path: "value.0", expected: "bool", got: "uint")) {
             try ABI.encode(types: [.bool], values: [.uint(1)])
         }
-        #expect(throws: ABIEncodingError.self) { try ABI.encode(types: [.fixedArray(.bool, 2)], values: [.array([.bool(true)])]) }
+        #expect(throws: ABIEncodingError.self) {
+            try ABI.encode(types: [.fixedArray(.bool, 2)], values: [.array([.bool(true)])])
+        }
         #expect(throws: ABIEncodingError.self) { try ABI.encode(types: [.uint256, .uint256], values: [.uint(1)]) }
         #expect(throws: ABIEncodingError.self) { try ABI.encode(types: [.uint(7)], values: [.uint(1)]) }
     }
@@ -65,7 +68,9 @@ import Testing
 
     @Test func rejectsDirtyPaddingAndOutOfRangeWords() throws {
         let ff = String(repeating: "f", count: 64)
-        #expect(try dirty("address", "01" + String(repeating: "0", count: 62) + "01") == .dirtyPadding(offset: 0, type: "address"))
+        #expect(
+            try dirty("address", "01" + String(repeating: "0", count: 62) + "01")
+                == .dirtyPadding(offset: 0, type: "address"))
         #expect(try dirty("bool", word("2")) == .invalidBool(offset: 0, word: "0x" + word("2")))
         #expect(try dirty("bool", "01" + word("1").dropFirst(2)) != nil)
         #expect(try dirty("uint8", word("100")) == .outOfRange(offset: 0, type: "uint8", word: "0x" + word("100")))
@@ -74,10 +79,12 @@ import Testing
         #expect(try dirty("int8", word("80")) != nil)  // +128 does not fit int8
         #expect(try dirty("int8", String(repeating: "f", count: 62) + "7f") != nil)  // sign bit clear, high bytes set
         #expect(try dirty("int8", ff) == nil)
-        #expect(try dirty("bytes1", "0102" + String(repeating: "0", count: 60)) == .dirtyPadding(offset: 0, type: "bytes1"))
+        #expect(
+            try dirty("bytes1", "0102" + String(repeating: "0", count: 60)) == .dirtyPadding(offset: 0, type: "bytes1"))
         // bytes tail padding must be zero.
-        #expect(try dirty("bytes", word("20") + word("1") + "aa" + String(repeating: "0", count: 60) + "01")
-            == .dirtyPadding(offset: 65, type: "bytes"))
+        #expect(
+            try dirty("bytes", word("20") + word("1") + "aa" + String(repeating: "0", count: 60) + "01")
+                == .dirtyPadding(offset: 65, type: "bytes"))
     }
 
     @Test func rejectsTruncatedData() throws {
@@ -97,7 +104,9 @@ import Testing
         #expect(head == .offsetIntoHead(offset: 64, value: 0, headSize: 64))
         #expect(try dirty("(uint256,bytes)", word("1")) == .offsetIntoHead(offset: 0, value: 1, headSize: 32))
         // Array length beyond the data.
-        #expect(try dirty("uint256[]", word("20") + word("ffff")) == .lengthOutOfBounds(offset: 32, length: "65535", available: 0))
+        #expect(
+            try dirty("uint256[]", word("20") + word("ffff"))
+                == .lengthOutOfBounds(offset: 32, length: "65535", available: 0))
         #expect(try dirty("uint256[]", word("20") + ff64()) != nil)
         #expect(try dirty("bytes", word("20") + word("5")) != nil)
     }
@@ -105,7 +114,9 @@ import Testing
     func ff64() -> String { String(repeating: "f", count: 64) }
 
     @Test func rejectsInvalidUTF8() throws {
-        #expect(try dirty("string", word("20") + word("1") + "ff" + String(repeating: "0", count: 62)) == .invalidUTF8(offset: 32))
+        #expect(
+            try dirty("string", word("20") + word("1") + "ff" + String(repeating: "0", count: 62))
+                == .invalidUTF8(offset: 32))
     }
 
     @Test func reusedOffsetsHitTheWorkLimit() throws {
@@ -120,14 +131,18 @@ import Testing
 
     @Test func decodeRejectsInvalidHandBuiltTypes() {
         #expect(throws: ABIDecodingError.self) { try ABI.decode(types: [.fixedArray(.uint256, 0)], data: []) }
-        #expect(throws: ABIDecodingError.self) { try ABI.decode(types: [.uint(300)], data: [UInt8](repeating: 0, count: 32)) }
+        #expect(throws: ABIDecodingError.self) {
+            try ABI.decode(types: [.uint(300)], data: [UInt8](repeating: 0, count: 32))
+        }
     }
 
     @Test func randomGarbageNeverTraps() throws {
         var rng = SplitMix(seed: 42)
-        let types = try ["uint8", "int16", "address", "bool", "bytes3", "bytes", "string", "uint256[]", "(bool,bytes)[2]",
-                         "(string,(uint8[],bytes)[])", "bytes32[3][]", "string[][]", "(uint256,address)[]"]
-            .map { try ABIType(parsing: $0) }
+        let types = try [
+            "uint8", "int16", "address", "bool", "bytes3", "bytes", "string", "uint256[]", "(bool,bytes)[2]",
+            "(string,(uint8[],bytes)[])", "bytes32[3][]", "string[][]", "(uint256,address)[]",
+        ]
+        .map { try ABIType(parsing: $0) }
         var decoded = 0
         for i in 0..<4000 {
             let t = Array(types.shuffled(using: &rng).prefix(1 + i % 3))

@@ -5,10 +5,13 @@ import Testing
 @Suite struct ABIEventTests {
     let transfer = try! ABIEvent(signature: "event Transfer(address indexed from, address indexed to, uint256 value)")
 
-    func topic(_ bytes: [UInt8]) throws -> Hash32 { try Hash32(bytes: [UInt8](repeating: 0, count: 32 - bytes.count) + bytes) }
+    func topic(_ bytes: [UInt8]) throws -> Hash32 {
+        try Hash32(bytes: [UInt8](repeating: 0, count: 32 - bytes.count) + bytes)
+    }
 
     @Test func decodesTransferLog() throws {
-        let from = addr(0x11), to = addr(0x22)
+        let from = addr(0x11)
+        let to = addr(0x22)
         let values = try transfer.decodeLog(
             topics: [transfer.topic0, try topic(from.bytes), try topic(to.bytes)], data: U256(1000).bigEndianBytes)
         #expect(values == [.address(from), .address(to), .uint(1000)])
@@ -23,10 +26,13 @@ import Testing
         }
         // Dirty indexed address topic is rejected.
         #expect(throws: ABIDecodingError.self) {
-            try transfer.decodeLog(topics: [transfer.topic0, try Hash32(bytes: [UInt8](repeating: 0xff, count: 32)), .zero],
-                                   data: U256(1).bigEndianBytes)
+            try transfer.decodeLog(
+                topics: [transfer.topic0, try Hash32(bytes: [UInt8](repeating: 0xff, count: 32)), .zero],
+                data: U256(1).bigEndianBytes)
         }
-        #expect(throws: ABIDecodingError.self) { try transfer.decodeLog(topics: [transfer.topic0, .zero, .zero], data: []) }
+        #expect(throws: ABIDecodingError.self) {
+            try transfer.decodeLog(topics: [transfer.topic0, .zero, .zero], data: [])
+        }
     }
 
     @Test func indexedDynamicTypesYieldTheirHash() throws {

@@ -37,7 +37,9 @@ import Testing
         #expect(f.stateMutability == "view")
         #expect(f.description == "function balanceOf(address owner) view returns (uint256)")
         let g = try ABIFunction(
-            signature: "function multi((address to, uint amount)[] calldata legs, bytes memory data) external payable returns (bool ok, uint256[] memory out)")
+            signature:
+                "function multi((address to, uint amount)[] calldata legs, bytes memory data) external payable returns (bool ok, uint256[] memory out)"
+        )
         #expect(g.signature == "multi((address,uint256)[],bytes)")
         #expect(g.outputs.map(\.name) == ["ok", "out"])
         #expect(g.stateMutability == "payable")
@@ -53,9 +55,11 @@ import Testing
     }
 
     @Test func rejectsMalformedSignatures() {
-        let bad = ["", "transfer", "transfer(", "transfer(address", "transfer(address,)", "transfer(address) x",
-                   "function (uint256)", "1abc()", "f(uint7)", "f(address a b)", "function f() returns", "f()]",
-                   "function f(uint256 indexed a)", "event E(uint256) returns (uint256)"]
+        let bad = [
+            "", "transfer", "transfer(", "transfer(address", "transfer(address,)", "transfer(address) x",
+            "function (uint256)", "1abc()", "f(uint7)", "f(address a b)", "function f() returns", "f()]",
+            "function f(uint256 indexed a)", "event E(uint256) returns (uint256)",
+        ]
         for s in bad {
             #expect(throws: ABIParseError.self, "\(s)") { try ABIFunction(signature: s) }
         }
@@ -68,8 +72,9 @@ import Testing
         let f = try ABIFunction(signature: "transfer(address,uint256)")
         let to = addr(0x11)
         let data = try f.encodeCall([.address(to), .uint(1000)])
-        #expect(Hex.encode(data) == "0xa9059cbb" + "000000000000000000000000" + "1111111111111111111111111111111111111111"
-            + String(repeating: "0", count: 61) + "3e8")
+        #expect(
+            Hex.encode(data) == "0xa9059cbb" + "000000000000000000000000" + "1111111111111111111111111111111111111111"
+                + String(repeating: "0", count: 61) + "3e8")
         #expect(try f.decodeInput(data) == [.address(to), .uint(1000)])
         var wrong = data
         wrong[0] = 0

@@ -9,14 +9,16 @@ import Testing
             types: [.int(16), .fixedBytes(1), .uint(16), .string],
             values: [.int(-1), .fixedBytes([0x42]), .uint(3), .string("Hello, world!")])
         #expect(Hex.encode(out) == "0xffff42000348656c6c6f2c20776f726c6421")
-        #expect(try ABI.encodePacked(types: [.bool, .address], values: [.bool(true), .address(addr(1))])
-            == [1] + [UInt8](repeating: 1, count: 20))
+        #expect(
+            try ABI.encodePacked(types: [.bool, .address], values: [.bool(true), .address(addr(1))])
+                == [1] + [UInt8](repeating: 1, count: 20))
         #expect(try ABI.encodePacked(types: [.bytes], values: [.bytes([])]) == [])
     }
 
     @Test func padsArrayElementsToWords() throws {
-        let out = try ABI.encodePacked(types: [.array(.uint(16)), .fixedArray(.bool, 1)],
-                                       values: [.array([.uint(1), .uint(2)]), .array([.bool(true)])])
+        let out = try ABI.encodePacked(
+            types: [.array(.uint(16)), .fixedArray(.bool, 1)],
+            values: [.array([.uint(1), .uint(2)]), .array([.bool(true)])])
         #expect(out.count == 96)
         #expect(out[31] == 1 && out[63] == 2 && out[95] == 1)
         let addrs = try ABI.encodePacked(types: [.array(.address)], values: [.array([.address(addr(0xaa))])])

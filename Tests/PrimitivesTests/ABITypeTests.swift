@@ -34,7 +34,10 @@ import Testing
 
     @Test func tupleNamesAreKeptButIgnoredByEquality() throws {
         let t = try ABIType(parsing: "(address to,uint256 amount)")
-        guard case .tuple(_, let names) = t else { Issue.record("not a tuple"); return }
+        guard case .tuple(_, let names) = t else {
+            Issue.record("not a tuple")
+            return
+        }
         #expect(names == ["to", "amount"])
         #expect(t == (try ABIType(parsing: "(address,uint256)")))
     }
@@ -53,16 +56,20 @@ import Testing
     }
 
     @Test func rejectsInvalidSizes() {
-        for text in ["uint7", "uint0", "uint264", "int9", "bytes0", "bytes33", "uint08", "bytes01", "uint256[0]",
-                     "uint256[01]", "uint1000"] {
+        for text in [
+            "uint7", "uint0", "uint264", "int9", "bytes0", "bytes33", "uint08", "bytes01", "uint256[0]",
+            "uint256[01]", "uint1000",
+        ] {
             #expect(throws: ABIParseError.self, "\(text)") { try ABIType(parsing: text) }
         }
         #expect(throws: ABIParseError.invalidSize(offset: 0, type: "uint7")) { try ABIType(parsing: "uint7") }
     }
 
     @Test func rejectsMalformedTypes() {
-        for text in ["", "uint256[", "uint256]", "(uint256", "(uint256,)", "foo", "uint256 x", "[]", "(,)",
-                     "uint256[2", "tuple", "address[-1]", "((((", "uint256[99999999999]"] {
+        for text in [
+            "", "uint256[", "uint256]", "(uint256", "(uint256,)", "foo", "uint256 x", "[]", "(,)",
+            "uint256[2", "tuple", "address[-1]", "((((", "uint256[99999999999]",
+        ] {
             #expect(throws: ABIParseError.self, "\(text)") { try ABIType(parsing: text) }
         }
         #expect(throws: ABIParseError.unknownType(offset: 0, name: "foo")) { try ABIType(parsing: "foo") }
@@ -81,7 +88,9 @@ import Testing
         #expect(throws: ABIParseError.self) { try ABIType.uint(7).validate() }
         #expect(throws: ABIParseError.self) { try ABIType.fixedBytes(0).validate() }
         #expect(throws: ABIParseError.self) { try ABIType.fixedArray(.uint256, 0).validate() }
-        #expect(throws: ABIParseError.self) { try ABIType.fixedArray(.fixedArray(.uint256, 1 << 20), 1 << 20).validate() }
+        #expect(throws: ABIParseError.self) {
+            try ABIType.fixedArray(.fixedArray(.uint256, 1 << 20), 1 << 20).validate()
+        }
         #expect((try? ABIType.tuple([.uint256, .array(.string)]).validate()) != nil)
     }
 

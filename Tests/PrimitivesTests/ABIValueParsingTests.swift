@@ -26,15 +26,19 @@ import Testing
         #expect(try parse("[1,2,3]", "uint256[]") == .array([.uint(1), .uint(2), .uint(3)]))
         #expect(try parse(" [ ] ", "uint256[]") == .array([]))
         #expect(try parse("[[1],[2,3]]", "uint8[][]") == .array([.array([.uint(1)]), .array([.uint(2), .uint(3)])]))
-        #expect(try parse("(0x0000000000000000000000000000000000000001, 5)", "(address,uint256)")
-            == .tuple([.address(addr(0, last: 1)), .uint(5)]))
-        #expect(try parse("[(a, 1), (\"b,c\", 2)]", "(string,int8)[]")
-            == .array([.tuple([.string("a"), .int(1)]), .tuple([.string("b,c"), .int(2)])]))
+        #expect(
+            try parse("(0x0000000000000000000000000000000000000001, 5)", "(address,uint256)")
+                == .tuple([.address(addr(0, last: 1)), .uint(5)]))
+        #expect(
+            try parse("[(a, 1), (\"b,c\", 2)]", "(string,int8)[]")
+                == .array([.tuple([.string("a"), .int(1)]), .tuple([.string("b,c"), .int(2)])]))
         #expect(try parse("[true,false]", "bool[2]") == .array([.bool(true), .bool(false)]))
     }
 
     @Test func rejectsBadValuesNamingTheArgument() throws {
-        #expect(throws: ABIValueParseError.invalid(path: "argument 1", type: "uint8", text: "256", reason: "out of range")) {
+        #expect(
+            throws: ABIValueParseError.invalid(path: "argument 1", type: "uint8", text: "256", reason: "out of range")
+        ) {
             try ABIValue.parse(arguments: ["1", "256"], as: [.uint(8), .uint(8)])
         }
         #expect(throws: ABIValueParseError.argumentCount(expected: 2, got: 1)) {

@@ -22,10 +22,12 @@ import Testing
             let r = RevertReason.decode(RevertReason.panicSelector.bytes + U256(code).bigEndianBytes)
             #expect(r == .panic(code: U256(code), meaning: meaning))
         }
-        #expect(RevertReason.decode(RevertReason.panicSelector.bytes + U256(0x11).bigEndianBytes).description
-            == "panic 0x11: arithmetic overflow or underflow")
-        #expect(RevertReason.decode(RevertReason.panicSelector.bytes + U256(1).bigEndianBytes).description
-            == "panic 0x01: assertion failed")
+        #expect(
+            RevertReason.decode(RevertReason.panicSelector.bytes + U256(0x11).bigEndianBytes).description
+                == "panic 0x11: arithmetic overflow or underflow")
+        #expect(
+            RevertReason.decode(RevertReason.panicSelector.bytes + U256(1).bigEndianBytes).description
+                == "panic 0x01: assertion failed")
     }
 
     @Test func emptyDataSaysWhy() {
@@ -60,7 +62,8 @@ import Testing
         var rng = SplitMix(seed: 3)
         for _ in 0..<2000 {
             let body = rng.bytes(Int(rng.next() % 200))
-            _ = RevertReason.decode((rng.next() % 2 == 0 ? RevertReason.errorSelector : RevertReason.panicSelector).bytes + body)
+            _ = RevertReason.decode(
+                (rng.next() % 2 == 0 ? RevertReason.errorSelector : RevertReason.panicSelector).bytes + body)
         }
     }
 }
