@@ -27,6 +27,7 @@ public enum ABIDecodingError: Error, Equatable, Sendable, CustomStringConvertibl
     /// An event log whose topic0 is not the event's.
     case topicMismatch(expected: String, got: String)
 
+    /// One line for logs and error output.
     public var description: String {
         switch self {
         case .truncated(let o, let n, let a): return "data truncated: need \(n) bytes at offset \(o), have \(a)"

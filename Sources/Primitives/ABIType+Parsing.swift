@@ -17,6 +17,7 @@ public enum ABIParseError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A signature of one kind (function, event, error) where another was asked for.
     case wrongKind(expected: String, got: String)
 
+    /// One line for logs and error output.
     public var description: String {
         switch self {
         case .unexpectedEnd(let e): return "unexpected end of text, expected \(e)"

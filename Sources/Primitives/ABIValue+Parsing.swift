@@ -9,6 +9,7 @@ public enum ABIValueParseError: Error, Equatable, Sendable, CustomStringConverti
     /// A different number of arguments than parameters.
     case argumentCount(expected: Int, got: Int)
 
+    /// One line for logs and error output.
     public var description: String {
         switch self {
         case .invalid(let p, let t, let x, let r): return "\(p): cannot parse '\(x)' as \(t): \(r)"

@@ -48,6 +48,13 @@ public indirect enum ABIValue: Hashable, Sendable, CustomStringConvertible {
 
     /// Throws unless this value has the shape of `type` and every number fits its width (`path` names the place).
     public func check(against type: ABIType, path: String = "value") throws(ABIEncodingError) {
+        switch type {
+        case .uint(let n), .int(let n):
+            guard n >= 8 && n <= 256 && n % 8 == 0 else { throw .invalidType(.invalidSize(offset: 0, type: "\(type)")) }
+        case .fixedBytes(let n):
+            guard n >= 1 && n <= 32 else { throw .invalidType(.invalidSize(offset: 0, type: "\(type)")) }
+        default: break
+        }
         switch (type, self) {
         case (.uint(let n), .uint(let v)):
             guard ABIValue.fitsUnsigned(v, bits: n) else {
@@ -105,6 +112,8 @@ public indirect enum ABIValue: Hashable, Sendable, CustomStringConvertible {
         let pad = 32 - bits / 8
         guard pad > 0 else { return true }
         let w = Array(word)
+        // Sizes outside 8...256 (hand-built types that skipped validate()) fit nothing rather than trap.
+        guard pad < 32, w.count == 32 else { return false }
         let fill: UInt8 = w[pad] & 0x80 != 0 ? 0xFF : 0x00
         return w[0..<pad].allSatisfy { $0 == fill }
     }
@@ -121,6 +130,7 @@ public enum ABIEncodingError: Error, Equatable, Sendable, CustomStringConvertibl
     /// A type that violates the spec's size rules.
     case invalidType(ABIParseError)
 
+    /// One line for logs and error output.
     public var description: String {
         switch self {
         case .typeMismatch(let p, let e, let g): return "\(p): expected \(e), got \(g)"

@@ -11,6 +11,7 @@ public enum EIP712Error: Error, Equatable, Sendable, CustomStringConvertible {
     /// A value that does not fit its type.
     case invalidValue(path: String, type: String, reason: String)
 
+    /// One line for logs and error output.
     public var description: String {
         switch self {
         case .invalidJSON(let e): return "typed data: \(e)"

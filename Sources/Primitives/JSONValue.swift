@@ -61,6 +61,7 @@ public struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertibl
         self.reason = reason
     }
 
+    /// One line for logs and error output.
     public var description: String { "invalid json at offset \(offset): \(reason)" }
 }
 

@@ -68,7 +68,7 @@ public enum RevertReason: Equatable, Sendable, CustomStringConvertible {
             return "custom error \(name)(" + values.map(\.description).joined(separator: ", ") + ")"
         case .unknown(let selector, let data):
             let s = selector.map(\.description) ?? "(none)"
-            return "unknown revert selector \(s) (\(data.count) bytes: \(Hex.encode(data)))"
+            return "unknown revert selector \(s) (\(data.count) bytes: \(Hex.encode(data.prefix(256)))\(data.count > 256 ? "…" : ""))"
         }
     }
 }

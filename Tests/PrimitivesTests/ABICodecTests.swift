@@ -177,3 +177,21 @@ import Testing
         }
     }
 }
+
+@Suite struct ABIValueCheckTests {
+    @Test func checkNeverTrapsOnHandBuiltInvalidTypes() {
+        for bits in [-800, -8, 0, 1, 7, 9, 264, 1000] {
+            #expect(throws: ABIEncodingError.self) { try ABIValue.int(-1).check(against: .int(bits)) }
+            _ = try? ABIValue.uint(1).check(against: .uint(bits))
+        }
+        #expect(throws: Never.self) { try ABIValue.int(-1).check(against: .int(8)) }
+    }
+
+    @Test func checkNamesThePath() {
+        let t = ABIType.tuple([.array(.tuple([.bool, .uint(8)]))])
+        let v = ABIValue.tuple([.array([.tuple([.bool(true), .uint(1)]), .tuple([.bool(true), .uint(999)])])])
+        #expect(throws: ABIEncodingError.outOfRange(path: "value.0[1].1", type: "uint8", value: "999")) {
+            try v.check(against: t)
+        }
+    }
+}

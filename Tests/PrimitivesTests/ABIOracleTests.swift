@@ -72,4 +72,35 @@ func addr(_ fill: UInt8, last: UInt8? = nil) -> Address {
             #expect(try ABIEvent(signature: sig).topic0.description == c["topic"] as? String, "\(sig)")
         }
     }
+
+    @Test(.enabled(if: Fixtures.hasOracle("abi"), "abi oracle absent: run scripts/test"))
+    func mutatedEncodingsAreAtLeastAsStrictAsEthAbi() throws {
+        let cases = try Fixtures.oracle("abi")["mutations"] as? [[String: Any]] ?? []
+        #expect(!cases.isEmpty)
+        var stricter = 0
+        for (i, c) in cases.enumerated() {
+            let typeTexts = c["types"] as? [String] ?? []
+            let types = try typeTexts.map { try ABIType(parsing: $0) }
+            let data = try [UInt8](hex: c["data"] as? String ?? "")
+            let ours = Result { () throws(ABIDecodingError) -> [ABIValue] in try ABI.decode(types: types, data: data) }
+            if let theirError = c["error"] as? String {
+                if case .success(let v) = ours {
+                    Issue.record("mutation \(i) \(typeTexts): eth-abi rejects (\(theirError)), defi decoded \(v)")
+                }
+                continue
+            }
+            let expected = try zip(c["decoded"] as? [Any] ?? [], types).map { try oracleValue($0, as: $1) }
+            switch ours {
+            case .success(let got): #expect(got == expected, "mutation \(i) \(typeTexts): got \(got)")
+            case .failure(let e):
+                // defi is stricter only about offsets pointing back into a head.
+                guard case .offsetIntoHead = e else {
+                    Issue.record("mutation \(i) \(typeTexts): eth-abi accepts, defi rejects: \(e)")
+                    continue
+                }
+                stricter += 1
+            }
+        }
+        #expect(stricter < cases.count / 4)
+    }
 }

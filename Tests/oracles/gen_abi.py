@@ -120,4 +120,40 @@ def generate(rng):
         sig = f"{name}({','.join(types)})"
         selectors.append({"signature": sig, "selector": "0x" + function_signature_to_4byte_selector(sig).hex(),
                           "topic": "0x" + event_signature_to_log_topic(sig).hex()})
-    return {"cases": cases, "packed": packed, "selectors": selectors}
+    # Differential strictness: mutate valid encodings; eth-abi's verdict is recorded. Whatever eth-abi rejects,
+    # defi must reject too; whatever both accept must decode alike (defi may be stricter, e.g. offsets into heads).
+    mutations = []
+    for c in rng.sample(cases, 600):
+        data = bytearray(bytes.fromhex(c["encoded"][2:]))
+        if not data:
+            continue
+        kind = rng.randrange(3)
+        if kind == 0:
+            i = rng.randrange(len(data))
+            data[i] = rng.randrange(256)
+        elif kind == 1:
+            data = data[: rng.randrange(len(data))]
+        else:
+            w = rng.randrange(len(data) // 32) if len(data) >= 32 else 0
+            data[w * 32] ^= 1 << rng.randrange(8)
+        entry = {"types": c["types"], "data": "0x" + data.hex()}
+        try:
+            entry["decoded"] = to_json(decode(c["types"], bytes(data)))
+        except Exception as e:  # noqa: BLE001 - any eth-abi rejection counts
+            entry["error"] = type(e).__name__
+        mutations.append(entry)
+    return {"cases": cases, "packed": packed, "selectors": selectors, "mutations": mutations}
+
+
+def to_json(v):
+    if isinstance(v, (list, tuple)):
+        return [to_json(x) for x in v]
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, (bytes, bytearray)):
+        return "0x" + bytes(v).hex()
+    if isinstance(v, str) and len(v) == 42 and v.startswith("0x"):
+        return v.lower()
+    return v
