@@ -201,10 +201,9 @@ struct ABIReader {
         return Array(data[start..<(start + n)])
     }
 
+    /// The word at `w`'s position, read in place (the slice was bound-checked by `word(at:)`).
     static func u256(_ w: ArraySlice<UInt8>) -> U256 {
-        var limbs: [UInt64] = [0, 0, 0, 0]
-        for (i, b) in w.enumerated() { limbs[3 - i / 8] = limbs[3 - i / 8] << 8 | UInt64(b) }
-        return U256(limbs: (limbs[0], limbs[1], limbs[2], limbs[3]))
+        w.withUnsafeBytes { raw in U256(bigEndianWordAt: 0, of: raw) }
     }
 }
 

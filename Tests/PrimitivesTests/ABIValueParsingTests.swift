@@ -61,3 +61,19 @@ import Testing
         #expect(try ABI.decode(t, data: try ABI.encode(v, as: t)) == v)
     }
 }
+
+@Suite struct ABIValueAccessorTests {
+    @Test func accessorsReturnOnlyTheirCase() {
+        #expect(ABIValue.uint(5).uintValue == 5)
+        #expect(ABIValue.uint(5).intValue == nil)
+        #expect(ABIValue.int(-5).intValue == -5)
+        #expect(ABIValue.address(.zero).addressValue == .zero)
+        #expect(ABIValue.bool(true).boolValue == true)
+        #expect(ABIValue.fixedBytes([1]).bytesValue == [1])
+        #expect(ABIValue.bytes([2]).bytesValue == [2])
+        #expect(ABIValue.string("s").stringValue == "s")
+        #expect(ABIValue.tuple([.bool(false)]).elements == [.bool(false)])
+        #expect(ABIValue.array([]).elements == [])
+        #expect(ABIValue.string("s").elements == nil)
+    }
+}
