@@ -44,6 +44,9 @@ struct ParsedSignature {
         }
         name = word
         inputs = try p.parameterList(depth: 0, allowIndexed: kind == "event" || kind == "")
+        p.skipSpace()
+        // cast's form puts the outputs in a second list: `balanceOf(address)(uint256)`.
+        if kind.isEmpty, p.peek == 0x28 { outputs = try p.parameterList(depth: 0, allowIndexed: false) }
         while true {
             let save = p.pos
             let w = p.identifier()
@@ -95,7 +98,8 @@ public struct ABIFunction: Hashable, Sendable, CustomStringConvertible {
         self.stateMutability = stateMutability
     }
 
-    /// Parses `swap(uint256,uint256,address,bytes)` or `function balanceOf(address owner) view returns (uint256)`.
+    /// Parses `swap(uint256,uint256,address,bytes)`, cast's `balanceOf(address)(uint256)`, or
+    /// `function balanceOf(address owner) view returns (uint256)`.
     public init(signature: some StringProtocol) throws(ABIParseError) {
         let s = try ParsedSignature(String(signature))
         guard s.kind == "function" || (s.kind.isEmpty && !s.anonymous) else {

@@ -10,8 +10,8 @@ import Testing
     }
 
     @Test func decodesTransferLog() throws {
-        let from = addr(0x11)
-        let to = addr(0x22)
+        let from = abiTestAddress(0x11)
+        let to = abiTestAddress(0x22)
         let values = try transfer.decodeLog(
             topics: [transfer.topic0, try topic(from.bytes), try topic(to.bytes)], data: U256(1000).bigEndianBytes)
         #expect(values == [.address(from), .address(to), .uint(1000)])

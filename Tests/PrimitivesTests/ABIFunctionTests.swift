@@ -45,6 +45,15 @@ import Testing
         #expect(g.stateMutability == "payable")
     }
 
+    @Test func parsesCastStyleOutputs() throws {
+        let f = try ABIFunction(signature: "balanceOf(address)(uint256)")
+        #expect(f.signature == "balanceOf(address)")
+        #expect(f.outputTypes == [.uint256])
+        #expect(try ABIFunction(signature: "getReserves()(uint112,uint112,uint32)").outputTypes.count == 3)
+        #expect(throws: ABIParseError.self) { try ABIFunction(signature: "f()(uint256)(bool)") }
+        #expect(throws: ABIParseError.self) { try ABIFunction(signature: "f()(uint256") }
+    }
+
     @Test func parsesErrorsAndAnonymousEvents() throws {
         let e = try ABIError(signature: "error InsufficientBalance(uint256 available, uint256 required)")
         #expect(e.signature == "InsufficientBalance(uint256,uint256)")
@@ -70,7 +79,7 @@ import Testing
 
     @Test func encodeCallAndDecodeInputRoundTrip() throws {
         let f = try ABIFunction(signature: "transfer(address,uint256)")
-        let to = addr(0x11)
+        let to = abiTestAddress(0x11)
         let data = try f.encodeCall([.address(to), .uint(1000)])
         #expect(
             Hex.encode(data) == "0xa9059cbb" + "000000000000000000000000" + "1111111111111111111111111111111111111111"

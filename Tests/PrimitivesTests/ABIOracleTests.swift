@@ -4,7 +4,7 @@ import Testing
 @testable import Primitives
 
 /// Converts an oracle JSON value (decimal strings, 0x hex, bools, strings, nested arrays) to an ABIValue of `type`.
-func oracleValue(_ json: Any, as type: ABIType) throws -> ABIValue {
+func abiOracleValue(_ json: Any, as type: ABIType) throws -> ABIValue {
     switch type {
     case .uint:
         return .uint(try U256(parsing: json as? String ?? ""))
@@ -17,14 +17,14 @@ func oracleValue(_ json: Any, as type: ABIType) throws -> ABIValue {
     case .bool: return .bool(json as? Bool ?? false)
     case .string: return .string(json as? String ?? "")
     case .array(let t), .fixedArray(let t, _):
-        return .array(try (json as? [Any] ?? []).map { try oracleValue($0, as: t) })
+        return .array(try (json as? [Any] ?? []).map { try abiOracleValue($0, as: t) })
     case .tuple(let ts, _):
-        return .tuple(try zip(json as? [Any] ?? [], ts).map { try oracleValue($0, as: $1) })
+        return .tuple(try zip(json as? [Any] ?? [], ts).map { try abiOracleValue($0, as: $1) })
     }
 }
 
 /// An address whose 20 bytes are all `fill`, except the last when `last` is given.
-func addr(_ fill: UInt8, last: UInt8? = nil) -> Address {
+func abiTestAddress(_ fill: UInt8, last: UInt8? = nil) -> Address {
     var b = [UInt8](repeating: fill, count: 20)
     if let last { b[19] = last }
     return (try? Address(bytes: b)) ?? .zero
@@ -38,7 +38,7 @@ func addr(_ fill: UInt8, last: UInt8? = nil) -> Address {
         for (i, c) in cases.enumerated() {
             let typeTexts = c["types"] as? [String] ?? []
             let types = try typeTexts.map { try ABIType(parsing: $0) }
-            let values = try zip(c["values"] as? [Any] ?? [], types).map { try oracleValue($0, as: $1) }
+            let values = try zip(c["values"] as? [Any] ?? [], types).map { try abiOracleValue($0, as: $1) }
             let expected = c["encoded"] as? String ?? ""
             let got = Hex.encode(try ABI.encode(types: types, values: values))
             #expect(got == expected, "case \(i) \(typeTexts): got \(got) expected \(expected)")
@@ -54,7 +54,7 @@ func addr(_ fill: UInt8, last: UInt8? = nil) -> Address {
         for (i, c) in cases.enumerated() {
             let typeTexts = c["types"] as? [String] ?? []
             let types = try typeTexts.map { try ABIType(parsing: $0) }
-            let values = try zip(c["values"] as? [Any] ?? [], types).map { try oracleValue($0, as: $1) }
+            let values = try zip(c["values"] as? [Any] ?? [], types).map { try abiOracleValue($0, as: $1) }
             let got = Hex.encode(try ABI.encodePacked(types: types, values: values))
             #expect(got == c["packed"] as? String, "packed case \(i) \(typeTexts): got \(got)")
         }
@@ -89,7 +89,7 @@ func addr(_ fill: UInt8, last: UInt8? = nil) -> Address {
                 }
                 continue
             }
-            let expected = try zip(c["decoded"] as? [Any] ?? [], types).map { try oracleValue($0, as: $1) }
+            let expected = try zip(c["decoded"] as? [Any] ?? [], types).map { try abiOracleValue($0, as: $1) }
             switch ours {
             case .success(let got): #expect(got == expected, "mutation \(i) \(typeTexts): got \(got)")
             case .failure(let e):

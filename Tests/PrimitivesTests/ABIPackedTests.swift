@@ -10,7 +10,7 @@ import Testing
             values: [.int(-1), .fixedBytes([0x42]), .uint(3), .string("Hello, world!")])
         #expect(Hex.encode(out) == "0xffff42000348656c6c6f2c20776f726c6421")
         #expect(
-            try ABI.encodePacked(types: [.bool, .address], values: [.bool(true), .address(addr(1))])
+            try ABI.encodePacked(types: [.bool, .address], values: [.bool(true), .address(abiTestAddress(1))])
                 == [1] + [UInt8](repeating: 1, count: 20))
         #expect(try ABI.encodePacked(types: [.bytes], values: [.bytes([])]) == [])
     }
@@ -21,7 +21,7 @@ import Testing
             values: [.array([.uint(1), .uint(2)]), .array([.bool(true)])])
         #expect(out.count == 96)
         #expect(out[31] == 1 && out[63] == 2 && out[95] == 1)
-        let addrs = try ABI.encodePacked(types: [.array(.address)], values: [.array([.address(addr(0xaa))])])
+        let addrs = try ABI.encodePacked(types: [.array(.address)], values: [.array([.address(abiTestAddress(0xaa))])])
         #expect(addrs == [UInt8](repeating: 0, count: 12) + [UInt8](repeating: 0xaa, count: 20))
         let b = try ABI.encodePacked(types: [.array(.fixedBytes(2))], values: [.array([.fixedBytes([1, 2])])])
         #expect(b == [1, 2] + [UInt8](repeating: 0, count: 30))

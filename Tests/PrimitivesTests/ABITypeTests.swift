@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func fuzzedTypeTextNeverTraps() {
-        var rng = SplitMix(seed: 7)
+        var rng = ABIFuzzRNG(seed: 7)
         let alphabet = Array("uintbytes2568[]()0,1 addressbool".utf8)
         for _ in 0..<3000 {
             let n = Int(rng.next() % 24)
@@ -106,7 +106,7 @@ import Testing
 }
 
 /// A small deterministic generator for fuzz-style loops.
-struct SplitMix: RandomNumberGenerator {
+struct ABIFuzzRNG: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -19,7 +19,7 @@ import Testing
         #expect(try parse("\"quoted, \\\"x\\\"\"", "string") == .string("quoted, \"x\""))
         #expect(try parse("0x", "bytes") == .bytes([]))
         #expect(try parse("0x0102", "bytes2") == .fixedBytes([1, 2]))
-        #expect(try parse("0x" + String(repeating: "ab", count: 20), "address") == .address(addr(0xab)))
+        #expect(try parse("0x" + String(repeating: "ab", count: 20), "address") == .address(abiTestAddress(0xab)))
     }
 
     @Test func parsesCompositeValues() throws {
@@ -28,7 +28,7 @@ import Testing
         #expect(try parse("[[1],[2,3]]", "uint8[][]") == .array([.array([.uint(1)]), .array([.uint(2), .uint(3)])]))
         #expect(
             try parse("(0x0000000000000000000000000000000000000001, 5)", "(address,uint256)")
-                == .tuple([.address(addr(0, last: 1)), .uint(5)]))
+                == .tuple([.address(abiTestAddress(0, last: 1)), .uint(5)]))
         #expect(
             try parse("[(a, 1), (\"b,c\", 2)]", "(string,int8)[]")
                 == .array([.tuple([.string("a"), .int(1)]), .tuple([.string("b,c"), .int(2)])]))

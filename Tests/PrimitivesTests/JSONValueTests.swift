@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func randomGarbageNeverTraps() {
-        var rng = SplitMix(seed: 11)
+        var rng = ABIFuzzRNG(seed: 11)
         let alphabet = Array("{}[]\",:-+.eE0123456789 truefalsnul\\u".utf8)
         for _ in 0..<3000 {
             let bytes = (0..<Int(rng.next() % 30)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }

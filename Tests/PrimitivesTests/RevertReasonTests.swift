@@ -59,7 +59,7 @@ import Testing
             }
             #expect(selector?.bytes == (data.count >= 4 ? Array(data.prefix(4)) : nil) && raw == data)
         }
-        var rng = SplitMix(seed: 3)
+        var rng = ABIFuzzRNG(seed: 3)
         for _ in 0..<2000 {
             let body = rng.bytes(Int(rng.next() % 200))
             _ = RevertReason.decode(
