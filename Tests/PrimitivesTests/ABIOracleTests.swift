@@ -103,4 +103,21 @@ func abiTestAddress(_ fill: UInt8, last: UInt8? = nil) -> Address {
         }
         #expect(stricter < cases.count / 4)
     }
+
+    @Test(.enabled(if: Fixtures.hasOracle("abi"), "abi oracle absent: run scripts/test"))
+    func eventLogsDecodeLikeEthAbi() throws {
+        let cases = try Fixtures.oracle("abi")["events"] as? [[String: Any]] ?? []
+        #expect(!cases.isEmpty)
+        for (i, c) in cases.enumerated() {
+            let sig = c["signature"] as? String ?? ""
+            let event = try ABIEvent(signature: sig)
+            let topics = try (c["topics"] as? [String] ?? []).map { try Hash32(hex: $0) }
+            let expected = try zip(c["expected"] as? [[String: Any]] ?? [], event.inputs).map { e, p -> ABIValue in
+                if let h = e["hash"] as? String { return .fixedBytes(try [UInt8](hex: h)) }
+                return try abiOracleValue(e["value"] as Any, as: p.type)
+            }
+            let got = try event.decodeLog(topics: topics, data: try [UInt8](hex: c["data"] as? String ?? ""))
+            #expect(got == expected, "event \(i) \(sig): got \(got)")
+        }
+    }
 }

@@ -5,7 +5,7 @@ bytesN as 0x hex, bools and strings as themselves, arrays and tuples as JSON arr
 """
 from eth_abi import decode, encode
 from eth_abi.packed import encode_packed
-from eth_utils import event_signature_to_log_topic, function_signature_to_4byte_selector
+from eth_utils import event_signature_to_log_topic, function_signature_to_4byte_selector, keccak
 
 ELEMENTARY = ["address", "bool", "string", "bytes"]
 ELEMENTARY += [f"uint{n}" for n in range(8, 257, 8)] + [f"int{n}" for n in range(8, 257, 8)]
@@ -142,7 +142,39 @@ def generate(rng):
         except Exception as e:  # noqa: BLE001 - any eth-abi rejection counts
             entry["error"] = type(e).__name__
         mutations.append(entry)
-    return {"cases": cases, "packed": packed, "selectors": selectors, "mutations": mutations}
+    # Event logs: value-type indexed params become 32-byte topics (their ABI word); dynamic indexed params are
+    # keccak256 of their contents (only bytes/string here), and the rest are ABI-encoded as data.
+    events = []
+    for k in range(300):
+        params = []
+        for j in range(rng.randint(0, 5)):
+            t = rand_type(rng, 1)
+            value_type = not (t.endswith("]") or t.startswith("(") or t in ("bytes", "string"))
+            indexed = (value_type or t in ("bytes", "string")) and rng.random() < 0.5
+            params.append((t, indexed))
+        while sum(i for _, i in params) > 3:
+            params.pop()
+        anonymous = rng.random() < 0.15
+        name = f"E{k}"
+        sig = f"{name}({','.join(t for t, _ in params)})"
+        human = f"event {name}(" + ", ".join(f"{t}{' indexed' if i else ''} p{j}" for j, (t, i) in enumerate(params)) + ")"
+        human += " anonymous" if anonymous else ""
+        pairs = [rand_value(rng, t) for t, _ in params]
+        topics = [] if anonymous else ["0x" + event_signature_to_log_topic(sig).hex()]
+        expected = []
+        for (t, i), (py, js) in zip(params, pairs):
+            if i and t in ("bytes", "string"):
+                raw = py.encode() if t == "string" else py
+                h = "0x" + keccak(raw).hex()
+                topics.append(h)
+                expected.append({"hash": h})
+            else:
+                if i:
+                    topics.append("0x" + encode([t], [py]).hex())
+                expected.append({"value": js})
+        data = encode([t for t, i in params if not i], [py for (t, i), (py, _) in zip(params, pairs) if not i])
+        events.append({"signature": human, "topics": topics, "data": "0x" + data.hex(), "expected": expected})
+    return {"cases": cases, "packed": packed, "selectors": selectors, "mutations": mutations, "events": events}
 
 
 def to_json(v):
