@@ -71,6 +71,9 @@ struct ParsedSignature {
         }
         p.skipSpace()
         guard p.atEnd else { throw p.trailing() }
+        if (kind == "event" || kind == "error") && (!outputs.isEmpty || stateMutability != nil) {
+            throw .wrongKind(expected: "function", got: "\(kind) with returns or a state mutability")
+        }
         if kind != "event" && (inputs.contains { $0.indexed }) {
             throw .wrongKind(expected: "event", got: kind.isEmpty ? "a signature with indexed parameters" : kind)
         }

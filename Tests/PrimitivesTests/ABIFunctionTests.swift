@@ -75,6 +75,8 @@ import Testing
         #expect(throws: ABIParseError.self) { try ABIFunction(signature: "event Transfer(address)") }
         #expect(throws: ABIParseError.self) { try ABIEvent(signature: "function f()") }
         #expect(throws: ABIParseError.self) { try ABIError(signature: "event E()") }
+        #expect(throws: ABIParseError.self) { try ABIEvent(signature: "event E(uint256) returns (uint256)") }
+        #expect(throws: ABIParseError.self) { try ABIError(signature: "error X() view") }
     }
 
     @Test func encodeCallAndDecodeInputRoundTrip() throws {
