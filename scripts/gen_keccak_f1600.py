@@ -30,31 +30,72 @@ for ir in range(24):
     RC.append(v)
 
 
+# Lane complementing (Bertoni et al., "Keccak implementation overview" section 2.2): these lanes are stored
+# inverted between rounds, which lets chi use AND/OR without most of its NOTs. The expression for each chi output is
+# found below by truth table, so the generator, not a hand transcription, guarantees equivalence.
+COMPLEMENTED = {1, 2, 8, 12, 17, 20}
+
+
+def chi_expr(b0, b1, b2, f0, f1, f2, fout):
+    """The cheapest `b0 ^ op(n1 b1, n2 b2)` over stored (possibly inverted) lanes whose stored result is
+    B0 ^ (~B1 & B2), inverted iff `fout`."""
+    best = None
+    for op in ("&", "|"):
+        for n1 in (0, 1):
+            for n2 in (0, 1):
+                ok = True
+                for v0 in (0, 1):
+                    for v1 in (0, 1):
+                        for v2 in (0, 1):
+                            s0, s1, s2 = v0 ^ f0, (v1 ^ f1) ^ n1, (v2 ^ f2) ^ n2
+                            got = s0 ^ ((s1 & s2) if op == "&" else (s1 | s2))
+                            want = v0 ^ ((1 - v1) & v2) ^ fout
+                            ok = ok and got == want
+                if ok and (best is None or n1 + n2 < best[0]):
+                    t1 = f"~b{b1}" if n1 else f"b{b1}"
+                    t2 = f"~b{b2}" if n2 else f"b{b2}"
+                    best = (n1 + n2, f"b{b0} ^ ({t1} {op} {t2})")
+    assert best is not None
+    return best
+
+
 def round_body(src, dst, rc_expr, ind):
     """One round reading lanes `src`0..24 and writing `dst`0..24 (pi: B[y, 2x+3y] = rot(A[x, y]))."""
     out = []
     p = " " * ind
+    comp = [1 if i in COMPLEMENTED else 0 for i in range(25)]
+    cflag = [0] * 5
     for x in range(5):
         out.append(f"{p}let c{x} = {src}{x} ^ {src}{x + 5} ^ {src}{x + 10} ^ {src}{x + 15} ^ {src}{x + 20}")
+        for y in range(5):
+            cflag[x] ^= comp[x + 5 * y]
+    dflag = [0] * 5
     for x in range(5):
         out.append(f"{p}let d{x} = c{(x + 4) % 5} ^ rotl(c{(x + 1) % 5}, 1)")
+        dflag[x] = cflag[(x + 4) % 5] ^ cflag[(x + 1) % 5]
     # b[x', y'] where x' = y, y' = 2x + 3y: the lane that lands at position x' + 5y' after pi.
     b = [None] * 25
+    bflag = [0] * 25
     for xx in range(5):
         for yy in range(5):
             i = xx + 5 * yy
             j = yy + 5 * ((2 * xx + 3 * yy) % 5)
             b[j] = (i, RHO[i])
+            bflag[j] = comp[i] ^ dflag[i % 5]
     for j in range(25):
         i, r = b[j]
         e = f"{src}{i} ^ d{i % 5}"
         out.append(f"{p}let b{j} = " + (f"rotl({e}, {r})" if r else f"{e}"))
+    nots = 0
     for yy in range(5):
         for xx in range(5):
             j = xx + 5 * yy
             b1, b2 = (xx + 1) % 5 + 5 * yy, (xx + 2) % 5 + 5 * yy
+            cost, expr = chi_expr(j, b1, b2, bflag[j], bflag[b1], bflag[b2], comp[j])
+            nots += cost
             extra = f" ^ {rc_expr}" if j == 0 else ""
-            out.append(f"{p}{dst}{j} = b{j} ^ (~b{b1} & b{b2}){extra}")
+            out.append(f"{p}{dst}{j} = {expr}{extra}")
+    out.append(f"{p}// {nots} NOTs in this round's chi (25 without lane complementing)")
     return out
 
 
@@ -66,7 +107,8 @@ def main():
     L.append("///")
     L.append("/// The 25 lanes live in locals for the whole permutation (and across blocks in `absorb`), so no heap or")
     L.append("/// array is touched and there are no bounds checks; rounds run two per iteration with the constants as")
-    L.append("/// literals. Lane (x, y) is index x + 5y.")
+    L.append("/// literals; six lanes are kept inverted inside (lane complementing) to save most of chi's NOTs.")
+    L.append("/// Lane (x, y) is index x + 5y.")
     L.append("@usableFromInline")
     L.append("enum KeccakF1600 {")
     L.append("    @inline(__always)")
@@ -91,7 +133,7 @@ def main():
         L.append("    @usableFromInline")
         L.append(f"    static func {name}({sig}) {{")
         for i in range(25):
-            L.append(f"        var a{i} = s[{i}]")
+            L.append(f"        var a{i} = " + (f"~s[{i}]" if i in COMPLEMENTED else f"s[{i}]"))
         ind = 8
         if name == "absorb":
             L.append("        var p = src")
@@ -117,7 +159,7 @@ def main():
         if name == "absorb":
             L.append("        }")
         for i in range(25):
-            L.append(f"        s[{i}] = a{i}")
+            L.append(f"        s[{i}] = " + (f"~a{i}" if i in COMPLEMENTED else f"a{i}"))
         L.append("    }")
         L.append("")
     L[-1] = "}"

@@ -13,6 +13,7 @@ public enum AddressError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A 32-byte ABI word whose upper 12 bytes are not zero; `offset` is the first non-zero byte.
     case dirtyABIWord(offset: Int)
 
+    /// A lower-case one-line description with the evidence.
     public var description: String {
         switch self {
         case .missingPrefix:

@@ -38,17 +38,25 @@ public struct Hash32: Hashable, Sendable, Comparable, CustomStringConvertible {
         return try Swift.withUnsafeBytes(of: &s, body)
     }
 
+    /// `0x` + 64 lower-case hex digits.
     public var description: String { Hex.encode(bytes) }
 
+    /// Equal when all 32 bytes are equal.
     public static func == (a: Hash32, b: Hash32) -> Bool {
         a.storage.0 == b.storage.0 && a.storage.1 == b.storage.1 && a.storage.2 == b.storage.2
             && a.storage.3 == b.storage.3
     }
 
+    /// Hashes the 32 bytes.
     public func hash(into h: inout Hasher) {
         h.combine(storage.0); h.combine(storage.1); h.combine(storage.2); h.combine(storage.3)
     }
 
     /// Byte-wise (big-endian) ordering.
-    public static func < (a: Hash32, b: Hash32) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
+    public static func < (a: Hash32, b: Hash32) -> Bool {
+        // Each chunk holds 8 bytes in memory order; as big-endian integers they compare like the bytes do.
+        let x = (a.storage.0.bigEndian, a.storage.1.bigEndian, a.storage.2.bigEndian, a.storage.3.bigEndian)
+        let y = (b.storage.0.bigEndian, b.storage.1.bigEndian, b.storage.2.bigEndian, b.storage.3.bigEndian)
+        return x < y
+    }
 }

@@ -7,6 +7,7 @@ public enum HexError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The decoded value does not fit the expected size.
     case wrongLength(expected: Int, got: Int)
 
+    /// A lower-case one-line description with the offending input.
     public var description: String {
         switch self {
         case .invalidCharacter(let offset, let character):

@@ -30,6 +30,7 @@ public enum RLPError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A list has `got` items instead of `expected`.
     case wrongCount(expected: Int, got: Int)
 
+    /// A lower-case one-line description with the byte offset or the values involved.
     public var description: String {
         switch self {
         case .truncated(let offset, let needed, let available):

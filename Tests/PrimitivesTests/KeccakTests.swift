@@ -94,3 +94,25 @@ import Testing
         #expect(Hash32.zero < h)
     }
 }
+
+@Suite struct Hash32Tests {
+    @Test func orderIsByteWiseAcrossEveryChunk() throws {
+        for i in 0..<32 {
+            var lo = [UInt8](repeating: 0, count: 32), hi = lo
+            lo[i] = 0x7f
+            hi[i] = 0x80
+            if i < 31 { lo[31] = 0xff }  // a larger later byte must not matter
+            let a = try Hash32(bytes: lo), b = try Hash32(bytes: hi)
+            #expect(a < b && !(b < a), "byte \(i)")
+            #expect(a.bytes.lexicographicallyPrecedes(b.bytes), "byte \(i)")
+        }
+        let h = Keccak256.hash(utf8: "x")
+        #expect(!(h < h))
+    }
+
+    @Test func hexParsingRejectsBadInput() {
+        #expect(throws: HexError.wrongLength(expected: 32, got: 1)) { try Hash32(hex: "0x00") }
+        #expect(throws: HexError.oddLength(1)) { try Hash32(hex: "0x0") }
+        #expect(throws: HexError.invalidCharacter(offset: 0, character: "g")) { try Hash32(hex: "g" + String(repeating: "0", count: 63)) }
+    }
+}

@@ -17,7 +17,7 @@ def generate(rng):
     lengths += [rng.randrange(0, 3001) for _ in range(2500)]
     cases = []
     for n in lengths:
-        data = bytes(rng.randrange(256) for _ in range(n))
+        data = rng.randbytes(n)
         cases.append({"input": "0x" + data.hex(), "digest": _digest(data)})
     seed = rng.randrange(256)
     big = {"length": 1 << 20, "seed": seed, "recipe": "byte[i] = ((i*131 + seed) ^ (i >> 8)) & 0xff",

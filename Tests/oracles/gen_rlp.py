@@ -20,7 +20,7 @@ def _bytes(rng):
         n = rng.randrange(2, 56)
     if n == 1 and rng.randrange(2):
         return bytes([rng.randrange(0x80)])
-    return bytes(rng.randrange(256) for _ in range(n))
+    return rng.randbytes(n)
 
 
 def _item(rng, depth):
