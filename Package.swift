@@ -55,5 +55,6 @@ let package = Package(
             ]),
 
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
+        .testTarget(name: "KeystoreTests", dependencies: ["Keystore"]),
     ]
 )
