@@ -22,30 +22,61 @@ public struct Keccak256: Sendable {
         #endif
     }
 
+    /// Calls `body` with the 25 lanes of the state as a typed pointer (the tuple is homogeneous, so rebinding
+    /// its memory to `UInt64` is well defined).
+    @inline(__always)
+    mutating func withLanes<R>(_ body: (UnsafeMutablePointer<UInt64>) -> R) -> R {
+        withUnsafeMutablePointer(to: &state) { $0.withMemoryRebound(to: UInt64.self, capacity: 25, body) }
+    }
+
+    /// XORs `n` bytes from `src` into the state at byte `off` (a partial block), a lane at a time when aligned.
+    @inline(__always)
+    static func xorBytes(_ lanes: UnsafeMutablePointer<UInt64>, at off: Int, _ src: UnsafeRawPointer, _ n: Int) {
+        let bytes = UnsafeMutableRawPointer(lanes)
+        var i = 0
+        if off & 7 == 0 {
+            while i + 8 <= n {
+                lanes[(off + i) >> 3] ^= UInt64(littleEndian: src.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
+            }
+        }
+        while i < n {
+            let b = bytes.load(fromByteOffset: off + i, as: UInt8.self) ^ src.load(fromByteOffset: i, as: UInt8.self)
+            bytes.storeBytes(of: b, toByteOffset: off + i, as: UInt8.self)
+            i += 1
+        }
+    }
+
     /// Absorbs `data`.
     public mutating func update(_ data: UnsafeRawBufferPointer) {
         guard var src = data.baseAddress else { return }
         var remaining = data.count
         let rate = Keccak256.rate
         var off = offset
-        Swift.withUnsafeMutableBytes(of: &state) { raw in
-            let bytes = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            let lanes = raw.baseAddress!.assumingMemoryBound(to: UInt64.self)
-            // Finish a partial block byte by byte.
+        withLanes { lanes in
+            // Finish a partial block first.
             if off != 0 {
                 let n = min(remaining, rate - off)
-                for i in 0..<n { bytes[off + i] ^= src.load(fromByteOffset: i, as: UInt8.self) }
-                off += n; remaining -= n; src += n
-                if off == rate { KeccakF1600.permute(lanes); off = 0 }
+                Keccak256.xorBytes(lanes, at: off, src, n)
+                off += n
+                remaining -= n
+                src += n
+                if off == rate {
+                    KeccakF1600.permute(lanes)
+                    off = 0
+                }
             }
-            // Whole blocks, 17 lanes at a time.
-            while remaining >= rate {
-                for i in 0..<17 { lanes[i] ^= src.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self) }
-                KeccakF1600.permute(lanes)
-                remaining -= rate; src += rate
+            // Whole blocks, with the state held in registers across them.
+            let blocks = remaining / rate
+            if blocks > 0 {
+                KeccakF1600.absorb(lanes, src, blocks: blocks)
+                src += blocks * rate
+                remaining -= blocks * rate
             }
-            for i in 0..<remaining { bytes[off + i] ^= src.load(fromByteOffset: i, as: UInt8.self) }
-            off += remaining
+            if remaining > 0 {
+                Keccak256.xorBytes(lanes, at: off, src, remaining)
+                off += remaining
+            }
         }
         offset = off
     }
@@ -60,11 +91,12 @@ public struct Keccak256: Sendable {
     /// Pads, squeezes and returns the 32-byte digest; the hasher is consumed.
     public consuming func finalize() -> Hash32 {
         let off = offset
-        return Swift.withUnsafeMutableBytes(of: &state) { raw -> Hash32 in
-            let bytes = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            bytes[off] ^= 0x01
-            bytes[Keccak256.rate - 1] ^= 0x80
-            let lanes = raw.baseAddress!.assumingMemoryBound(to: UInt64.self)
+        return withLanes { lanes -> Hash32 in
+            // Keccak pad10*1 with the original domain byte 0x01 (not FIPS 202's 0x06); both may share one byte.
+            let bytes = UnsafeMutableRawPointer(lanes)
+            bytes.storeBytes(of: bytes.load(fromByteOffset: off, as: UInt8.self) ^ 0x01, toByteOffset: off, as: UInt8.self)
+            let last = Keccak256.rate - 1
+            bytes.storeBytes(of: bytes.load(fromByteOffset: last, as: UInt8.self) ^ 0x80, toByteOffset: last, as: UInt8.self)
             KeccakF1600.permute(lanes)
             return Hash32(storage: (lanes[0], lanes[1], lanes[2], lanes[3]))
         }
