@@ -28,6 +28,7 @@ struct PersonalMessageTests {
             #expect(sig[64] == 27 || sig[64] == 28)
             #expect(try PersonalMessage.recoverAddressBytes(message, signature: sig) == key.addressBytes)
             #expect(try PersonalMessage.recoverPublicKey(message, signature: sig) == key.publicKey)
+            #expect(try PersonalMessage.recoverAddress(message, signature: sig) == key.address)
             #expect(try PersonalMessage.recoverAddressBytes(message + [0], signature: sig) != key.addressBytes)
         }
     }

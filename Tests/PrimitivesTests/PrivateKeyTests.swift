@@ -9,6 +9,8 @@ struct PrivateKeyTests {
     @Test func keyOneHasTheKnownAddress() throws {
         let key = try PrivateKey(bytes: [UInt8](repeating: 0, count: 31) + [1])
         #expect(key.addressBytes.hex == "0x7e5f4552091a69125d5dfcb7b8c2659029395bdf")
+        #expect(key.address.description == "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf")
+        #expect(key.address == (try Address.fromPublicKey(key.publicKey.uncompressedBytes)))
         #expect(key.publicKey.rawBytes.count == 64)
         #expect(key.publicKey.uncompressedBytes.count == 65)
         #expect(key.publicKey.uncompressedBytes.first == 0x04)

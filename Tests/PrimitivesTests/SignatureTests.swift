@@ -24,6 +24,7 @@ struct SignatureTests {
         #expect(back == sig)
         #expect(try back.recoverAddressBytes(hash: Hash32(hex: Self.eip155Hash)).hex
             == "0x9d8a62f656a8d1615c1294fd71e9cfb3e4855a4f")
+        #expect(try back.recoverAddress(hash: Hash32(hex: Self.eip155Hash)) == key.address)
     }
 
     @Test func vDecodingCoversLegacyEip155AndRaw() throws {
