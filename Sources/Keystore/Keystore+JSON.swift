@@ -16,7 +16,9 @@ extension Keystore {
         let version = try Self.int(root, "version", path: "version")
         guard version == 3 else { throw .unsupportedVersion(String(version)) }
         guard let crypto = (root["crypto"] ?? root["Crypto"]) as? [String: Any] else {
-            if root["crypto"] != nil || root["Crypto"] != nil { throw .wrongType(field: "crypto", expected: "an object") }
+            if root["crypto"] != nil || root["Crypto"] != nil {
+                throw .wrongType(field: "crypto", expected: "an object")
+            }
             throw .missingField("crypto")
         }
         let cipher = try Self.string(crypto, "cipher", path: "crypto.cipher")
@@ -38,14 +40,16 @@ extension Keystore {
         let kdf: KeyDerivation
         switch kdfName {
         case "scrypt":
-            kdf = .scrypt(ScryptParameters(
-                n: try Self.int(params, "n", path: "crypto.kdfparams.n"),
-                r: try Self.int(params, "r", path: "crypto.kdfparams.r"),
-                p: try Self.int(params, "p", path: "crypto.kdfparams.p"), dklen: dklen, salt: salt))
+            kdf = .scrypt(
+                ScryptParameters(
+                    n: try Self.int(params, "n", path: "crypto.kdfparams.n"),
+                    r: try Self.int(params, "r", path: "crypto.kdfparams.r"),
+                    p: try Self.int(params, "p", path: "crypto.kdfparams.p"), dklen: dklen, salt: salt))
         case "pbkdf2":
             let prf = try Self.string(params, "prf", path: "crypto.kdfparams.prf")
             guard prf == "hmac-sha256" else { throw .unsupportedPRF(prf) }
-            kdf = .pbkdf2(PBKDF2Parameters(c: try Self.int(params, "c", path: "crypto.kdfparams.c"), dklen: dklen, salt: salt))
+            kdf = .pbkdf2(
+                PBKDF2Parameters(c: try Self.int(params, "c", path: "crypto.kdfparams.c"), dklen: dklen, salt: salt))
         default:
             throw .unsupportedKDF(kdfName)
         }
@@ -106,7 +110,9 @@ extension Keystore {
         let s = try string(o, key, path: path)
         let bytes: [UInt8]
         do { bytes = try Hex.decode(s) } catch { throw .badHex(field: path, reason: error.description) }
-        if let count, bytes.count != count { throw .wrongLength(field: path, expected: String(count), got: bytes.count) }
+        if let count, bytes.count != count {
+            throw .wrongLength(field: path, expected: String(count), got: bytes.count)
+        }
         return bytes
     }
 }

@@ -57,7 +57,8 @@ public struct Keystore: Sendable, Equatable {
         _ key: PrivateKey, password: String, kdf: KeyDerivation? = nil
     ) throws(KeystoreError) -> Keystore {
         let chosen = kdf ?? .scrypt(.standard(salt: randomBytes(32)))
-        return try encrypt(key, password: password, kdf: chosen, iv: randomBytes(16), id: UUID().uuidString.lowercased())
+        return try encrypt(
+            key, password: password, kdf: chosen, iv: randomBytes(16), id: UUID().uuidString.lowercased())
     }
 
     /// Deterministic encryption with caller-chosen KDF parameters, IV and id (for tests and reproducible files).

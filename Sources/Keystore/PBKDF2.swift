@@ -15,8 +15,10 @@ enum PBKDF2SHA256 {
         while out.count < count {
             var mac = keyed
             mac.update(data: salt)
-            mac.update(data: [UInt8(block >> 24), UInt8(truncatingIfNeeded: block >> 16),
-                              UInt8(truncatingIfNeeded: block >> 8), UInt8(truncatingIfNeeded: block)])
+            mac.update(data: [
+                UInt8(block >> 24), UInt8(truncatingIfNeeded: block >> 16),
+                UInt8(truncatingIfNeeded: block >> 8), UInt8(truncatingIfNeeded: block),
+            ])
             var u = mac.finalize().withUnsafeBytes { Array($0) }
             var t = u
             if iterations > 1 {

@@ -64,7 +64,8 @@ public struct PrivateKey: Sendable, Equatable, CustomStringConvertible, CustomDe
     public static func == (a: PrivateKey, b: PrivateKey) -> Bool {
         var diff: UInt8 = 0
         for i in 0..<32 {
-            diff |= a.storage.pointer.load(fromByteOffset: i, as: UInt8.self)
+            diff |=
+                a.storage.pointer.load(fromByteOffset: i, as: UInt8.self)
                 ^ b.storage.pointer.load(fromByteOffset: i, as: UInt8.self)
         }
         return diff == 0

@@ -30,7 +30,10 @@ enum SigningBench {
             }
         }
         return [
-            ("keystore_scrypt_geth_standard_ms", kdfMilliseconds(.scrypt(.standard(salt: [UInt8](repeating: 1, count: 32))))),
+            (
+                "keystore_scrypt_geth_standard_ms",
+                kdfMilliseconds(.scrypt(.standard(salt: [UInt8](repeating: 1, count: 32))))
+            ),
             ("keystore_pbkdf2_c262144_ms", kdfMilliseconds(.pbkdf2(PBKDF2Parameters(c: 262_144, salt: [1, 2, 3])))),
             ("secp256k1_sign_per_s", 1e9 / sign),
             ("secp256k1_recover_per_s", 1e9 / recover),

@@ -71,8 +71,9 @@ struct KeystoreTests {
         let params = crypto["kdfparams"] as? [String: Any] ?? [:]
         #expect(params["n"] as? Int == 16 && params["r"] as? Int == 8 && params["p"] as? Int == 1)
         #expect(params["dklen"] as? Int == 32 && (params["salt"] as? String)?.count == 64)
-        #expect(!(try Keystore.encrypt(Self.key, password: "pw", kdf: Self.tiny, iv: Self.iv, id: "i").jsonString
-            .contains("4646464646")))
+        #expect(
+            !(try Keystore.encrypt(Self.key, password: "pw", kdf: Self.tiny, iv: Self.iv, id: "i").jsonString
+                .contains("4646464646")))
     }
 
     @Test func capitalCryptoKeyAndHexPrefixesAreAccepted() throws {
@@ -125,7 +126,10 @@ struct KeystoreTests {
         #expect(throws: KeystoreError.wrongLength(field: "crypto.ciphertext", expected: "32", got: 31)) {
             try Self.parse(Self.mutate(["crypto", "ciphertext"], String(repeating: "ab", count: 31)))
         }
-        #expect(throws: KeystoreError.badHex(field: "crypto.kdfparams.salt", reason: "hex string has an odd number of digits (3)")) {
+        #expect(
+            throws: KeystoreError.badHex(
+                field: "crypto.kdfparams.salt", reason: "hex string has an odd number of digits (3)")
+        ) {
             try Self.parse(Self.mutate(["crypto", "kdfparams", "salt"], "abc"))
         }
         #expect(throws: KeystoreError.wrongLength(field: "address", expected: "20", got: 2)) {
@@ -147,17 +151,23 @@ struct KeystoreTests {
             #expect(throws: expected) { try Self.parse(Self.mutate(["crypto", "kdfparams", key], value)) }
         }
         try refuse("n", 0, .invalidParameter(field: "n", value: 0, reason: "must be a power of two >= 2 (RFC 7914)"))
-        try refuse("n", 1000, .invalidParameter(field: "n", value: 1000, reason: "must be a power of two >= 2 (RFC 7914)"))
+        try refuse(
+            "n", 1000, .invalidParameter(field: "n", value: 1000, reason: "must be a power of two >= 2 (RFC 7914)"))
         try refuse("n", 1 << 40, .kdfTooExpensive("scrypt n=1099511627776 exceeds the cap 2^20"))
         try refuse("r", 0, .invalidParameter(field: "r", value: 0, reason: "must be >= 1"))
         try refuse("p", -1, .invalidParameter(field: "p", value: -1, reason: "must be >= 1"))
         try refuse("r", 1 << 40, .kdfTooExpensive("scrypt r=1099511627776, p=1: each is capped at 1024"))
         try refuse("dklen", 16, .invalidParameter(field: "dklen", value: 16, reason: "must be in 32...256"))
-        #expect(throws: KeystoreError.kdfTooExpensive(
-            "scrypt memory 128*r*n = 2147483648 bytes exceeds the 1 GiB cap (r=16, n=1048576)")) {
+        #expect(
+            throws: KeystoreError.kdfTooExpensive(
+                "scrypt memory 128*r*n = 2147483648 bytes exceeds the 1 GiB cap (r=16, n=1048576)")
+        ) {
             try ScryptParameters(n: 1 << 20, r: 16, p: 1, salt: []).validate()
         }
-        #expect(throws: KeystoreError.kdfTooExpensive("scrypt work n*r*p = 33554432 exceeds the cap 2^24 (n=262144, r=8, p=16)")) {
+        #expect(
+            throws: KeystoreError.kdfTooExpensive(
+                "scrypt work n*r*p = 33554432 exceeds the cap 2^24 (n=262144, r=8, p=16)")
+        ) {
             try ScryptParameters(n: 1 << 18, r: 8, p: 16, salt: []).validate()
         }
         #expect(throws: KeystoreError.kdfTooExpensive("pbkdf2 c=100000000 exceeds the cap 2^24")) {
@@ -186,21 +196,27 @@ struct KeystoreTests {
 
     @Test func addressMismatchAndInvalidKeyAreTypedErrors() throws {
         let other = String(repeating: "11", count: 20)
-        #expect(throws: KeystoreError.addressMismatch(file: "0x" + other, key: "0x9d8a62f656a8d1615c1294fd71e9cfb3e4855a4f")) {
+        #expect(
+            throws: KeystoreError.addressMismatch(file: "0x" + other, key: "0x9d8a62f656a8d1615c1294fd71e9cfb3e4855a4f")
+        ) {
             try Self.parse(Self.mutate(["address"], other)).decrypt(password: "pw")
         }
         // A keystore whose plaintext is n (not a valid key), with a correct MAC.
         var dk = try Self.tiny.deriveKey(password: Array("pw".utf8))
         let n = try Hex.decode("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141")
         let ct = AES128.ctr(key: Array(dk[0..<16]), iv: Self.iv, data: n)
-        let bad = Keystore(id: nil, address: nil, kdf: Self.tiny, iv: Self.iv, ciphertext: ct, mac: Keystore.mac(dk: dk, ciphertext: ct))
+        let bad = Keystore(
+            id: nil, address: nil, kdf: Self.tiny, iv: Self.iv, ciphertext: ct,
+            mac: Keystore.mac(dk: dk, ciphertext: ct))
         dk = []
         #expect(throws: KeystoreError.invalidPrivateKey) { try bad.decrypt(password: "pw") }
     }
 
     @Test func errorDescriptionsCarryEvidenceAndNoSecrets() {
-        #expect(KeystoreError.unsupportedKDF("argon2").description == "unsupported kdf 'argon2': expected scrypt or pbkdf2")
-        #expect(KeystoreError.badHex(field: "crypto.mac", reason: "x").description
-            == "keystore field 'crypto.mac' is not valid hex: x")
+        #expect(
+            KeystoreError.unsupportedKDF("argon2").description == "unsupported kdf 'argon2': expected scrypt or pbkdf2")
+        #expect(
+            KeystoreError.badHex(field: "crypto.mac", reason: "x").description
+                == "keystore field 'crypto.mac' is not valid hex: x")
     }
 }

@@ -40,9 +40,13 @@ struct KeystoreVectorTests {
             ran += 1
             if c["expect"] as? String == "spec_erratum_kdf_step" {
                 // The spec's scrypt vector: its DK is not scrypt(password), but MAC and AES are consistent from DK.
-                #expect(throws: KeystoreError.macMismatch, "\(name)") { try ks.decrypt(password: c["password"] as? String ?? "") }
+                #expect(throws: KeystoreError.macMismatch, "\(name)") {
+                    try ks.decrypt(password: c["password"] as? String ?? "")
+                }
                 let dk = try Hex.decode((c["intermediates"] as? [String: Any])?["derived_key"] as? String ?? "")
-                #expect(Hex.encode(try ks.decrypt(derivedKey: dk).secretBytes) == (c["private_key"] as? String)?.lowercased())
+                #expect(
+                    Hex.encode(try ks.decrypt(derivedKey: dk).secretBytes)
+                        == (c["private_key"] as? String)?.lowercased())
                 continue
             }
             let key = try ks.decrypt(password: c["password"] as? String ?? "")
@@ -51,7 +55,8 @@ struct KeystoreVectorTests {
                 #expect(Hex.encode(key.addressBytes) == address.lowercased(), "\(name) address")
             }
             // Re-encrypting with the file's own parameters reproduces its ciphertext and MAC.
-            let again = try Keystore.encrypt(key, password: c["password"] as? String ?? "", kdf: ks.kdf, iv: ks.iv, id: "x")
+            let again = try Keystore.encrypt(
+                key, password: c["password"] as? String ?? "", kdf: ks.kdf, iv: ks.iv, id: "x")
             #expect(again.ciphertext == ks.ciphertext && again.mac == ks.mac, "\(name) re-encryption")
         }
         #expect(ran >= 6)
@@ -61,7 +66,9 @@ struct KeystoreVectorTests {
     func intermediatesMatchWhereGiven() throws {
         let cases = try Fixtures.vector("keystore")["cases"] as? [[String: Any]] ?? []
         for c in cases {
-            guard let mid = c["intermediates"] as? [String: Any], let dkHex = mid["derived_key"] as? String else { continue }
+            guard let mid = c["intermediates"] as? [String: Any], let dkHex = mid["derived_key"] as? String else {
+                continue
+            }
             let ks = try Self.keystore(c)
             if Self.work(ks) > 1 << 16 && !Self.runSlow { continue }
             if c["expect"] as? String == "spec_erratum_kdf_step" {
@@ -90,7 +97,9 @@ struct KeystoreVectorTests {
                 _ = try ks.decrypt(password: c["password"] as? String ?? "")
                 Issue.record("\(name): decrypted, expected a rejection")
             } catch let error as KeystoreError {
-                if (c["eth_keyfile_error"] as? String ?? "").contains("MAC mismatch") { #expect(error == .macMismatch, "\(name)") }
+                if (c["eth_keyfile_error"] as? String ?? "").contains("MAC mismatch") {
+                    #expect(error == .macMismatch, "\(name)")
+                }
             }
         }
     }
