@@ -61,6 +61,7 @@ let package = Package(
             ]),
 
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
+        .testTarget(name: "KeystoreTests", dependencies: ["Keystore"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
         .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore"]),
         // Golden tests of the built `defi` binary (human and --json forms).

@@ -35,6 +35,13 @@ public enum PersonalMessage {
         try Signature(rsv: signature).recoverPublicKey(hash: hash(message), allowHighS: allowHighS)
     }
 
+    /// The signer's address from a message and its 65-byte r‖s‖v signature (high s accepted unless disallowed).
+    public static func recoverAddress(
+        _ message: some Collection<UInt8>, signature: some Collection<UInt8>, allowHighS: Bool = true
+    ) throws(Secp256k1Error) -> Address {
+        try recoverPublicKey(message, signature: signature, allowHighS: allowHighS).address
+    }
+
     /// The signer's 20 address bytes from a message and its 65-byte r‖s‖v signature.
     public static func recoverAddressBytes(
         _ message: some Collection<UInt8>, signature: some Collection<UInt8>, allowHighS: Bool = true

@@ -47,6 +47,9 @@ public struct PrivateKey: Sendable, Equatable, CustomStringConvertible, CustomDe
     /// The 20 address bytes of this key's public key.
     public var addressBytes: [UInt8] { publicKey.addressBytes }
 
+    /// The Ethereum address of this key.
+    public var address: Address { publicKey.address }
+
     /// Signs a 32-byte hash: deterministic RFC 6979 nonce, always low s (EIP-2), recovery id 0 or 1.
     public func sign(hash: Hash32) -> Signature {
         // libsecp256k1 fails only for an invalid key or a nonce function giving up; neither happens with a
@@ -61,7 +64,8 @@ public struct PrivateKey: Sendable, Equatable, CustomStringConvertible, CustomDe
     public static func == (a: PrivateKey, b: PrivateKey) -> Bool {
         var diff: UInt8 = 0
         for i in 0..<32 {
-            diff |= a.storage.pointer.load(fromByteOffset: i, as: UInt8.self)
+            diff |=
+                a.storage.pointer.load(fromByteOffset: i, as: UInt8.self)
                 ^ b.storage.pointer.load(fromByteOffset: i, as: UInt8.self)
         }
         return diff == 0

@@ -24,6 +24,9 @@ public struct PublicKey: Sendable, Hashable, CustomStringConvertible {
     /// The 20 address bytes: keccak256(x‖y)[12...] (Yellow Paper eq. 284, A(p_r)).
     public var addressBytes: [UInt8] { Array(Keccak256.hash(xy).bytes[12...]) }
 
+    /// The Ethereum address: keccak256(x‖y)[12...].
+    public var address: Address { Address(hashSuffix: Keccak256.hash(xy)) }
+
     /// `PublicKey(0x04…)` with the uncompressed hex.
     public var description: String { "PublicKey(\(Hex.encode(uncompressedBytes)))" }
 }

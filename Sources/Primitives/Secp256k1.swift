@@ -18,7 +18,7 @@ enum Secp256k1 {
         var seed = randomBytes32()
         // A failed randomisation leaves the context valid (just without blinding), so the result is ignored.
         _ = withUnsafeBytes(of: &seed) { secp256k1_context_randomize(ctx, $0.bindMemory(to: UInt8.self).baseAddress) }
-        withUnsafeMutableBytes(of: &seed) { $0.initializeMemory(as: UInt8.self, repeating: 0) }
+        seed = (0, 0, 0, 0)
         return ctx
     }()
 

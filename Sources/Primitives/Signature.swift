@@ -113,6 +113,11 @@ public struct Signature: Sendable, Hashable, CustomStringConvertible {
         try recoverPublicKey(hash: hash, allowHighS: allowHighS).addressBytes
     }
 
+    /// Recovers the signer's address (EIP-2 low s required unless `allowHighS`).
+    public func recoverAddress(hash: Hash32, allowHighS: Bool = false) throws(Secp256k1Error) -> Address {
+        try recoverPublicKey(hash: hash, allowHighS: allowHighS).address
+    }
+
     /// Whether this signature over `hash` verifies against `publicKey` (ECDSA; high s never verifies).
     public func verify(hash: Hash32, publicKey: PublicKey) -> Bool {
         Secp256k1.verify(hash: hash, signature: self, publicKey: publicKey.xy)

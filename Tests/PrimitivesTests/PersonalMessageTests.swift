@@ -6,8 +6,9 @@ import Testing
 struct PersonalMessageTests {
     @Test func helloWorldHashMatchesEip191Vector() {
         // protocol-notes 11.4 / ethers hashMessage("hello world").
-        #expect(PersonalMessage.hash(utf8: "hello world").description
-            == "0xd9eba16ed0ecae432b71fe008c98cc872bb4cc214d3220a36f365326cf807d68")
+        #expect(
+            PersonalMessage.hash(utf8: "hello world").description
+                == "0xd9eba16ed0ecae432b71fe008c98cc872bb4cc214d3220a36f365326cf807d68")
         #expect(PersonalMessage.hash(Array("hello world".utf8)) == PersonalMessage.hash(utf8: "hello world"))
     }
 
@@ -15,8 +16,9 @@ struct PersonalMessageTests {
         #expect(PersonalMessage.prefix(length: 0) == Array("\u{19}Ethereum Signed Message:\n0".utf8))
         #expect(PersonalMessage.prefix(length: 1234) == Array("\u{19}Ethereum Signed Message:\n1234".utf8))
         // Length counts UTF-8 bytes, not characters: "é" is 2 bytes.
-        #expect(PersonalMessage.hash(utf8: "é")
-            == Keccak256.hash(Array("\u{19}Ethereum Signed Message:\n2é".utf8)))
+        #expect(
+            PersonalMessage.hash(utf8: "é")
+                == Keccak256.hash(Array("\u{19}Ethereum Signed Message:\n2é".utf8)))
         #expect(PersonalMessage.hash([UInt8]()) == Keccak256.hash(utf8: "\u{19}Ethereum Signed Message:\n0"))
     }
 
@@ -28,6 +30,7 @@ struct PersonalMessageTests {
             #expect(sig[64] == 27 || sig[64] == 28)
             #expect(try PersonalMessage.recoverAddressBytes(message, signature: sig) == key.addressBytes)
             #expect(try PersonalMessage.recoverPublicKey(message, signature: sig) == key.publicKey)
+            #expect(try PersonalMessage.recoverAddress(message, signature: sig) == key.address)
             #expect(try PersonalMessage.recoverAddressBytes(message + [0], signature: sig) != key.addressBytes)
         }
     }

@@ -9,12 +9,15 @@ struct PrivateKeyTests {
     @Test func keyOneHasTheKnownAddress() throws {
         let key = try PrivateKey(bytes: [UInt8](repeating: 0, count: 31) + [1])
         #expect(key.addressBytes.hex == "0x7e5f4552091a69125d5dfcb7b8c2659029395bdf")
+        #expect(key.address.description == "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf")
+        #expect(key.address == (try Address.fromPublicKey(key.publicKey.uncompressedBytes)))
         #expect(key.publicKey.rawBytes.count == 64)
         #expect(key.publicKey.uncompressedBytes.count == 65)
         #expect(key.publicKey.uncompressedBytes.first == 0x04)
         // G itself: x = 79be667e…
-        #expect(key.publicKey.compressedBytes.hex
-            == "0x0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798")
+        #expect(
+            key.publicKey.compressedBytes.hex
+                == "0x0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798")
     }
 
     @Test func zeroKeyIsRejected() {
@@ -26,15 +29,21 @@ struct PrivateKeyTests {
         var above = Self.nBytes
         above[31] += 1
         #expect(throws: Secp256k1Error.privateKeyOutOfRange) { try PrivateKey(bytes: above) }
-        #expect(throws: Secp256k1Error.privateKeyOutOfRange) { try PrivateKey(bytes: [UInt8](repeating: 0xff, count: 32)) }
+        #expect(throws: Secp256k1Error.privateKeyOutOfRange) {
+            try PrivateKey(bytes: [UInt8](repeating: 0xff, count: 32))
+        }
         var nMinus1 = Self.nBytes
         nMinus1[31] -= 1
         _ = try PrivateKey(bytes: nMinus1)
     }
 
     @Test func wrongLengthIsRejected() {
-        #expect(throws: Secp256k1Error.privateKeyLength(got: 31)) { try PrivateKey(bytes: [UInt8](repeating: 1, count: 31)) }
-        #expect(throws: Secp256k1Error.privateKeyLength(got: 33)) { try PrivateKey(bytes: [UInt8](repeating: 1, count: 33)) }
+        #expect(throws: Secp256k1Error.privateKeyLength(got: 31)) {
+            try PrivateKey(bytes: [UInt8](repeating: 1, count: 31))
+        }
+        #expect(throws: Secp256k1Error.privateKeyLength(got: 33)) {
+            try PrivateKey(bytes: [UInt8](repeating: 1, count: 33))
+        }
         #expect(throws: Secp256k1Error.privateKeyLength(got: 0)) { try PrivateKey(bytes: []) }
     }
 
@@ -86,7 +95,9 @@ struct PrivateKeyTests {
         var off = pub.rawBytes
         off[63] ^= 1
         #expect(throws: Secp256k1Error.invalidPublicKey(length: 64)) { try PublicKey(bytes: off) }
-        #expect(throws: Secp256k1Error.invalidPublicKey(length: 10)) { try PublicKey(bytes: [UInt8](repeating: 2, count: 10)) }
+        #expect(throws: Secp256k1Error.invalidPublicKey(length: 10)) {
+            try PublicKey(bytes: [UInt8](repeating: 2, count: 10))
+        }
         #expect(throws: Secp256k1Error.invalidPublicKey(length: 0)) { try PublicKey(bytes: []) }
     }
 }

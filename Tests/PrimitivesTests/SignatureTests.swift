@@ -22,8 +22,10 @@ struct SignatureTests {
         #expect(sig.legacyV == 27)
         let back = try Signature(r: sig.r, s: sig.s, v: U256(37), chainID: 1)
         #expect(back == sig)
-        #expect(try back.recoverAddressBytes(hash: Hash32(hex: Self.eip155Hash)).hex
-            == "0x9d8a62f656a8d1615c1294fd71e9cfb3e4855a4f")
+        #expect(
+            try back.recoverAddressBytes(hash: Hash32(hex: Self.eip155Hash)).hex
+                == "0x9d8a62f656a8d1615c1294fd71e9cfb3e4855a4f")
+        #expect(try back.recoverAddress(hash: Hash32(hex: Self.eip155Hash)) == key.address)
     }
 
     @Test func vDecodingCoversLegacyEip155AndRaw() throws {
@@ -53,7 +55,9 @@ struct SignatureTests {
         #expect(throws: Secp256k1Error.scalarOutOfRange(field: "s", value: .zero)) {
             try Signature(r: 1, s: .zero, recoveryID: 0)
         }
-        #expect(throws: Secp256k1Error.scalarOutOfRange(field: "r", value: n)) { try Signature(r: n, s: 1, recoveryID: 0) }
+        #expect(throws: Secp256k1Error.scalarOutOfRange(field: "r", value: n)) {
+            try Signature(r: n, s: 1, recoveryID: 0)
+        }
         #expect(throws: Secp256k1Error.scalarOutOfRange(field: "s", value: .max)) {
             try Signature(r: 1, s: .max, recoveryID: 0)
         }

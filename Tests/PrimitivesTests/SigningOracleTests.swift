@@ -22,7 +22,8 @@ struct SigningOracleTests {
             let rec = c["rec"] as? Int ?? -1
             let pub = try Self.hexField(c, "pub"), address = try Self.hexField(c, "address")
             let recovered = try sig.recoverAddressBytes(hash: hash)
-            let ok = sig.r == r && sig.s == s && Int(sig.recoveryID) == rec
+            let ok =
+                sig.r == r && sig.s == s && Int(sig.recoveryID) == rec
                 && key.publicKey.uncompressedBytes == pub && key.addressBytes == address && recovered == address
             if !ok && failures < 5 {
                 Issue.record("case \(i): got \(sig), expected r=\(r.hexString) s=\(s.hexString) rec=\(rec)")
