@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "defi-bench",
             dependencies: [
-                "Primitives",
+                "Primitives", "Keystore",
                 .product(name: "BigInt", package: "BigInt"),
             ]),
 
