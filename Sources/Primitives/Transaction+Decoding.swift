@@ -89,7 +89,8 @@ extension SignedTransaction {
         var rest: ArraySlice<RLPItem>
         if type == .accessList {
             let gasPrice = try field("gasPrice") { () throws(RLPError) in try f[2].u256() }
-            tx = Transaction(type: .accessList, chainID: chainID, nonce: nonce, gasPrice: gasPrice, gasLimit: 0, to: nil)
+            tx = Transaction(
+                type: .accessList, chainID: chainID, nonce: nonce, gasPrice: gasPrice, gasLimit: 0, to: nil)
             rest = f[3...]
         } else {
             let tip = try field("maxPriorityFeePerGas") { () throws(RLPError) in try f[2].u256() }

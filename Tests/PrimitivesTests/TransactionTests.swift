@@ -168,7 +168,9 @@ import Testing
         var big = create
         big.data = [UInt8](repeating: 0, count: 49_153)
         big.gasLimit = 30_000_000
-        #expect(throws: TransactionError.initCodeTooLarge(49_153)) { try big.signed(with: key).validate(chainID: 31337) }
+        #expect(throws: TransactionError.initCodeTooLarge(49_153)) {
+            try big.signed(with: key).validate(chainID: 31337)
+        }
         var overflow = ok
         overflow.maxFeePerGas = .max
         overflow.maxPriorityFeePerGas = 0
