@@ -60,8 +60,10 @@ let package = Package(
                 .product(name: "BigInt", package: "BigInt"),
             ]),
 
-        .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
-        .testTarget(name: "KeystoreTests", dependencies: ["Keystore"]),
+        // Shared test helpers: fixture and oracle loading, a deterministic RNG.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestSupport"]),
+        .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "TestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
         .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore"]),
         // Golden tests of the built `defi` binary (human and --json forms).

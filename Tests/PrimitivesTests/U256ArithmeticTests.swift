@@ -1,18 +1,9 @@
+import TestSupport
 import Testing
 
 @testable import Primitives
 
-/// A tiny deterministic generator (SplitMix64) so property tests are reproducible without Foundation.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// A U256 of random size: zero, small, 64/128-bit, near max, powers of two or full width.
     mutating func u256() -> U256 {
         let full = U256(limbs: (next(), next(), next(), next()))
