@@ -39,6 +39,15 @@ import Testing
         #expect(loaded.config.rpcURL == "http://127.0.0.1:8545")
     }
 
+    @Test func aChainMustBeOneOfTheConfiguredChains() throws {
+        let file = try ConfigYAML.parse("defi: {chains: {devnet: {chain_id: 31337}, base: {chain_id: 8453}}}", path: "f")
+        let flag = FlagOverride(flag: "--chain", keyPath: ["chain"], value: "mainet")
+        #expect(throws: ConfigError.invalidValue(
+            path: "defi.chain", expected: "one of base, devnet", got: "\"mainet\"", origin: "--chain")) {
+            try ConfigLoader.merge(file: "f", tree: file, request: request(flags: [flag]))
+        }
+    }
+
     @Test func historyDBDefaultsUnderXDGDataHome() throws {
         let loaded = try ConfigLoader.merge(
             file: nil, tree: .emptyMapping, request: request(env: ["XDG_DATA_HOME": "/data"]))

@@ -128,6 +128,11 @@ public enum ConfigLoader {
             tree = tree.setting(.scalar(only, quoted: false), at: ["defi", "chain"])
             sources["defi.chain"] = .file
         }
+        if let chain = config.chain, !config.chains.isEmpty, config.chains[chain] == nil {
+            throw .invalidValue(
+                path: "defi.chain", expected: "one of " + config.chains.keys.sorted().joined(separator: ", "),
+                got: "\"\(chain)\"", origin: origins["defi.chain"])
+        }
         if config.rpcURL == nil, let chain = config.chain, let url = config.chains[chain]?.rpcURLs.first {
             config.rpcURL = url
             tree = tree.setting(.scalar(url, quoted: true), at: ["defi", "rpc_url"])
