@@ -95,7 +95,9 @@ struct ConfigFields {
     func hash32(_ key: String) throws(ConfigError) -> String? {
         let expected = "a 0x-prefixed 32-byte hex hash"
         guard let text = try text(key, expected: expected) else { return nil }
-        guard AddressRule.isPrefixedHex(text, digits: 64) else { throw invalid(key, expected: expected, got: "\"\(text)\"") }
+        guard AddressRule.isPrefixedHex(text, digits: 64) else {
+            throw invalid(key, expected: expected, got: "\"\(text)\"")
+        }
         return text
     }
 
@@ -159,7 +161,8 @@ struct ConfigFields {
         guard let range = text.range(of: "://"), schemes.contains(text[..<range.lowerBound].lowercased()),
             range.upperBound < text.endIndex, !text.contains(" ")
         else {
-            throw .invalidValue(path: path, expected: expected, got: "\"\(Redactor.redactURL(text))\"", origin: origins[path])
+            throw .invalidValue(
+                path: path, expected: expected, got: "\"\(Redactor.redactURL(text))\"", origin: origins[path])
         }
     }
 

@@ -63,7 +63,8 @@ public enum ConfigLoader {
     /// The file to read: `--config`, then `DEFI_CONFIG`, then `./defi.yaml`, then the XDG config dir.
     public static func locate(_ request: ConfigRequest) throws(ConfigError) -> String? {
         let fm = FileManager.default
-        if let explicit = request.explicitPath ?? request.environment["DEFI_CONFIG"].flatMap({ $0.isEmpty ? nil : $0 }) {
+        let fromEnvironment = request.environment["DEFI_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        if let explicit = request.explicitPath ?? fromEnvironment {
             guard fm.fileExists(atPath: explicit) else { throw .fileNotFound(path: explicit) }
             return explicit
         }

@@ -33,11 +33,13 @@ public struct ConfigValidator: Sendable {
             multicall: try d.address("multicall"), aggregators: try aggregators(d), historyDB: try history.string("db"))
     }
 
+    private static let basisPoints = "a whole number of basis points (0-10000)"
+
     private func arbitrage(_ s: ConfigFields) throws(ConfigError) -> ArbitrageConfig {
         let a = try s.mapping("arbitrage", known: ["min_profit_usd", "min_spread_bps", "max_position_usd"])
         return ArbitrageConfig(
             minProfitUSD: try a.decimal("min_profit_usd") ?? ConfigDefaults.minProfitUSD,
-            minSpreadBPS: try a.int("min_spread_bps", in: 0...10_000, expected: "a whole number of basis points (0-10000)")
+            minSpreadBPS: try a.int("min_spread_bps", in: 0...10_000, expected: Self.basisPoints)
                 ?? ConfigDefaults.minSpreadBPS,
             maxPositionUSD: try a.decimal("max_position_usd") ?? ConfigDefaults.maxPositionUSD)
     }
@@ -61,7 +63,8 @@ public struct ConfigValidator: Sendable {
 
     private func capital(_ e: ConfigFields) throws(ConfigError) -> CapitalConfig {
         let c = try e.mapping("capital", known: ["max_allocation_pct"])
-        let pct = try c.decimal("max_allocation_pct", maximum: ExactDecimal(100), expected: "a percentage between 0 and 100")
+        let pct = try c.decimal(
+            "max_allocation_pct", maximum: ExactDecimal(100), expected: "a percentage between 0 and 100")
         return CapitalConfig(maxAllocationPct: pct ?? ConfigDefaults.maxAllocationPct)
     }
 
@@ -71,7 +74,8 @@ public struct ConfigValidator: Sendable {
             maxDailyLossUSD: try r.decimal("max_daily_loss_usd") ?? ConfigDefaults.maxDailyLossUSD,
             maxPositionCount: try r.int("max_position_count", in: 0...1_000_000, expected: "a whole number")
                 ?? ConfigDefaults.maxPositionCount,
-            varConfidence: try r.decimal("var_confidence", maximum: ExactDecimal(1), expected: "a number between 0 and 1")
+            varConfidence: try r.decimal(
+                "var_confidence", maximum: ExactDecimal(1), expected: "a number between 0 and 1")
                 ?? ConfigDefaults.varConfidence)
     }
 
@@ -136,7 +140,7 @@ public struct ConfigValidator: Sendable {
                 kind: kind, factory: try v.address("factory"), router: try v.address("router"),
                 quoter: try v.address("quoter"), positionManager: try v.address("position_manager"),
                 vault: try v.address("vault"), initCodeHash: try v.hash32("init_code_hash"),
-                feeBPS: try v.int("fee_bps", in: 0...10_000, expected: "a whole number of basis points (0-10000)"),
+                feeBPS: try v.int("fee_bps", in: 0...10_000, expected: Self.basisPoints),
                 pools: try v.addresses("pools"))
         }
         return out
@@ -147,7 +151,8 @@ public struct ConfigValidator: Sendable {
         var out: [String: AggregatorConfig] = [:]
         for name in all.keys {
             let a = try all.mapping(name, known: ["api_key", "base_url"])
-            out[name] = AggregatorConfig(apiKey: try a.string("api_key"), baseURL: try a.url("base_url", schemes: ["https", "http"]))
+            out[name] = AggregatorConfig(
+                apiKey: try a.string("api_key"), baseURL: try a.url("base_url", schemes: ["https", "http"]))
         }
         return out
     }

@@ -32,7 +32,9 @@ public enum Redactor {
         }
         let slash = rest.firstIndex(of: "/") ?? rest.endIndex
         var authority = String(rest[..<slash])
-        if let at = authority.lastIndex(of: "@") { authority = mask + "@" + String(authority[authority.index(after: at)...]) }
+        if let at = authority.lastIndex(of: "@") {
+            authority = mask + "@" + String(authority[authority.index(after: at)...])
+        }
         let path = rest[slash...].split(separator: "/", omittingEmptySubsequences: false).map { segment in
             looksLikeKey(segment) ? mask : String(segment)
         }.joined(separator: "/")

@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// `defi abi decode`: ABI-decode data.
 struct ABIDecode: AsyncParsableCommand, DisplayingCommand {
-    static let configuration = CommandConfiguration(commandName: "decode", abstract: "ABI-decode call data or return data.")
+    static let configuration = CommandConfiguration(
+        commandName: "decode", abstract: "ABI-decode call data or return data.")
 
     @Argument(help: "The signature, such as \"balanceOf(address)(uint256)\".")
     var signature: String

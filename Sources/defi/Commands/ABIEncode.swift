@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// `defi abi encode`: ABI-encode a call.
 struct ABIEncode: AsyncParsableCommand, DisplayingCommand {
-    static let configuration = CommandConfiguration(commandName: "encode", abstract: "ABI-encode a function call or arguments.")
+    static let configuration = CommandConfiguration(
+        commandName: "encode", abstract: "ABI-encode a function call or arguments.")
 
     @Argument(help: "The signature, such as \"transfer(address,uint256)\".")
     var signature: String

@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// `defi abi selector`: a function selector.
 struct ABISelector: AsyncParsableCommand, DisplayingCommand {
-    static let configuration = CommandConfiguration(commandName: "selector", abstract: "Print the 4-byte selector of a function signature.")
+    static let configuration = CommandConfiguration(
+        commandName: "selector", abstract: "Print the 4-byte selector of a function signature.")
 
     @Argument(help: "The signature, such as \"transfer(address,uint256)\".")
     var signature: String

@@ -4,7 +4,9 @@ import ArgumentParser
 struct Execute: AsyncParsableCommand, DisplayingCommand {
     static let configuration = CommandConfiguration(
         abstract: "Execute an opportunity or plan: simulate, check risk caps, sign, send, and wait.",
-        discussion: "Exits 4 when refused (reverted, unprofitable, or over a risk cap), 5 when another run holds the lock.")
+        discussion: """
+            Exits 4 when refused (reverted, unprofitable, or over a risk cap), 5 when another run holds the lock.
+            """)
 
     @Argument(help: "An opportunity id from history, or a plan file.", completion: .file(extensions: ["json"]))
     var target: String

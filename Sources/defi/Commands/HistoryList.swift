@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// `defi history list`: recorded opportunities and executions.
 struct HistoryList: AsyncParsableCommand, DisplayingCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List recorded opportunities and executions.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List recorded opportunities and executions.")
 
     @Option(help: ArgumentHelp("Start: a date (2026-01-01) or a duration back (7d).", valueName: "when"))
     var since: String?

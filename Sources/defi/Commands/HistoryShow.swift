@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// `defi history show`: one record.
 struct HistoryShow: AsyncParsableCommand, DisplayingCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one recorded opportunity or execution.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one recorded opportunity or execution.")
 
     @Argument(help: "The record id.")
     var id: String

@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// `defi tx sign`: sign a transaction.
 struct TxSign: AsyncParsableCommand, DisplayingCommand {
-    static let configuration = CommandConfiguration(commandName: "sign", abstract: "Sign a transaction request (JSON) without sending it.")
+    static let configuration = CommandConfiguration(
+        commandName: "sign", abstract: "Sign a transaction request (JSON) without sending it.")
 
     @Argument(help: "The transaction request JSON file (- for stdin).", completion: .file(extensions: ["json"]))
     var file: String

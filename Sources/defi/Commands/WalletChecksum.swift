@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// `defi wallet checksum`: EIP-55 checksum an address.
 struct WalletChecksum: AsyncParsableCommand, DisplayingCommand {
-    static let configuration = CommandConfiguration(commandName: "checksum", abstract: "Print an address with its EIP-55 checksum.")
+    static let configuration = CommandConfiguration(
+        commandName: "checksum", abstract: "Print an address with its EIP-55 checksum.")
 
     @Argument(help: "The address, 0x + 40 hex digits.")
     var address: String

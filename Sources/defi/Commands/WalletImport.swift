@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// `defi wallet import`: import a private key into a keystore.
 struct WalletImport: AsyncParsableCommand, DisplayingCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import a private key (from a file or DEFI_PRIVATE_KEY) into a keystore.")
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import a private key (from a file or DEFI_PRIVATE_KEY) into a keystore.")
 
     @Argument(help: "The keystore name.")
     var name: String

@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// `defi wallet list`: list keystores.
 struct WalletList: AsyncParsableCommand, DisplayingCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List keystores and their addresses.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List keystores and their addresses.")
 
     @Option(help: ArgumentHelp("Where keystores live (default ~/.defi/keystores).", valueName: "dir"),
             completion: .directory)

@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// `defi wallet sign-message`: EIP-191 personal_sign.
 struct WalletSignMessage: AsyncParsableCommand, DisplayingCommand {
-    static let configuration = CommandConfiguration(commandName: "sign-message", abstract: "Sign a message (EIP-191 personal_sign).")
+    static let configuration = CommandConfiguration(
+        commandName: "sign-message", abstract: "Sign a message (EIP-191 personal_sign).")
 
     @Argument(help: "The message: UTF-8 text, or 0x-hex bytes.")
     var message: String

@@ -4,7 +4,8 @@ import ArgumentParser
 ///
 /// A private key is never accepted as a plain flag: it would land in shell history and `ps` output.
 struct SignerOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A keystore file, or a keystore name in the keystore directory.", valueName: "path|name"),
+    @Option(
+        help: ArgumentHelp("A keystore file, or a keystore name in the keystore directory.", valueName: "path|name"),
             completion: .file(extensions: ["json"]))
     var keystore: String?
 

@@ -11,7 +11,8 @@ struct Renderer {
         case .human: Diagnostics.writeOutput(report.humanText(style: TextStyle(mode: display.color, fd: 1)))
         case .csv: Diagnostics.writeOutput(Table(columns: report.columns, rows: report.rows).csv)
         case .json:
-            Diagnostics.writeOutput(try Self.json(Envelope(data: report, error: nil, warnings: Diagnostics.shared.warnings)))
+            let envelope = Envelope(data: report, error: nil, warnings: Diagnostics.shared.warnings)
+            Diagnostics.writeOutput(try Self.json(envelope))
         }
     }
 

@@ -7,7 +7,9 @@ struct Table {
     func aligned(style: TextStyle) -> String {
         let all = [columns.map { $0.uppercased() }] + rows
         var widths = Array(repeating: 0, count: columns.count)
-        for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        for row in all {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        }
         let lines = all.enumerated().map { index, row in
             let text = row.enumerated().map { i, cell in
                 i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
