@@ -51,7 +51,7 @@ public enum ConfigError: DefiError, Equatable {
     public var hint: String? {
         switch self {
         case .fileNotFound: "pass --config with an existing file, or drop it to use ./defi.yaml or the defaults"
-        case .unknownKey: "run `defi config show` to see every supported key"
+        case .unknownKey: "supported keys are listed in the README, section Configuration"
         default: nil
         }
     }
