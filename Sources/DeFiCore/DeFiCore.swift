@@ -2,5 +2,5 @@
 import Chain
 import History
 
-/// Marker for the DeFiCore layer until its first types land.
+/// Marker for the DeFiCore layer; its types live in the files beside this one.
 public enum DeFiCoreLayer {}

@@ -19,12 +19,20 @@ enum DefiBinary {
     }
 
     /// Runs `defi` with `arguments` (and extra environment) and waits for it.
-    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Run {
+    ///
+    /// The caller's `ETH_*`, `DEFI_*`, `XDG_*` and `NO_COLOR` variables are dropped so a developer's shell cannot
+    /// change a golden output; `directory` is the working directory (for `./defi.yaml`).
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, directory: URL? = nil
+    ) throws -> Run {
         let p = Process()
         p.executableURL = url
         p.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
+        var env = ProcessInfo.processInfo.environment.filter { key, _ in
+            !(key.hasPrefix("ETH_") || key.hasPrefix("DEFI_") || key.hasPrefix("XDG_") || key == "NO_COLOR")
+        }
         for (k, v) in environment { env[k] = v }
+        if let directory { p.currentDirectoryURL = directory }
         p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

@@ -1,0 +1,159 @@
+/// Checks a raw ``ConfigNode`` tree against the `defi:` schema and builds a typed ``DefiConfig``.
+///
+/// Unknown keys and bad values throw ``ConfigError`` naming the full key path and the expected form.
+public struct ConfigValidator: Sendable {
+    /// How addresses are checked.
+    public var addressRule: AddressRule
+    /// The env var or flag each overridden key path came from (`defi.rpc_url` -> `ETH_RPC_URL`).
+    public var origins: [String: String]
+
+    /// A validator with an address rule and the origins of overridden values.
+    public init(addressRule: AddressRule = .hex40, origins: [String: String] = [:]) {
+        self.addressRule = addressRule
+        self.origins = origins
+    }
+
+    /// Validates a whole document (`defi:` at the root).
+    public func validate(_ root: ConfigNode) throws(ConfigError) -> DefiConfig {
+        let top = try ConfigFields(root, path: "(root)", known: ["defi"], origins: origins, addressRule: addressRule)
+        let d = try ConfigFields(
+            top.values["defi"], path: "defi",
+            known: [
+                "chain", "rpc_url", "strategies", "execution", "risk", "protocols", "chains", "tokens", "venues",
+                "multicall", "aggregators", "history",
+            ], origins: origins, addressRule: addressRule)
+        let strategies = try d.mapping("strategies", known: ["arbitrage", "statistical"])
+        let execution = try d.mapping("execution", known: ["flash_loan", "capital"])
+        let history = try d.mapping("history", known: ["db"])
+        return DefiConfig(
+            chain: try d.string("chain"), rpcURL: try d.url("rpc_url"),
+            arbitrage: try arbitrage(strategies), statistical: try statistical(strategies),
+            flashLoan: try flashLoan(execution), capital: try capital(execution), risk: try risk(d),
+            protocols: try protocols(d), chains: try chains(d), tokens: try tokens(d), venues: try venues(d),
+            multicall: try d.address("multicall"), aggregators: try aggregators(d), historyDB: try history.string("db"))
+    }
+
+    private static let basisPoints = "a whole number of basis points (0-10000)"
+
+    private func arbitrage(_ s: ConfigFields) throws(ConfigError) -> ArbitrageConfig {
+        let a = try s.mapping("arbitrage", known: ["min_profit_usd", "min_spread_bps", "max_position_usd"])
+        return ArbitrageConfig(
+            minProfitUSD: try a.decimal("min_profit_usd") ?? ConfigDefaults.minProfitUSD,
+            minSpreadBPS: try a.int("min_spread_bps", in: 0...10_000, expected: Self.basisPoints)
+                ?? ConfigDefaults.minSpreadBPS,
+            maxPositionUSD: try a.decimal("max_position_usd") ?? ConfigDefaults.maxPositionUSD)
+    }
+
+    private func statistical(_ s: ConfigFields) throws(ConfigError) -> StatisticalConfig? {
+        guard s.values["statistical"] != nil else { return nil }
+        let t = try s.mapping(
+            "statistical", known: ["lookback_blocks", "entry_z_score", "exit_z_score", "max_position_usd"])
+        return StatisticalConfig(
+            lookbackBlocks: try t.int("lookback_blocks", in: 1...10_000_000, expected: "a whole number of blocks"),
+            entryZScore: try t.decimal("entry_z_score"), exitZScore: try t.decimal("exit_z_score"),
+            maxPositionUSD: try t.decimal("max_position_usd"))
+    }
+
+    private func flashLoan(_ e: ConfigFields) throws(ConfigError) -> FlashLoanConfig {
+        let f = try e.mapping("flash_loan", known: ["contract_address", "max_gas_price_gwei"])
+        return FlashLoanConfig(
+            contractAddress: try f.address("contract_address"),
+            maxGasPriceGwei: try f.decimal("max_gas_price_gwei") ?? ConfigDefaults.maxGasPriceGwei)
+    }
+
+    private func capital(_ e: ConfigFields) throws(ConfigError) -> CapitalConfig {
+        let c = try e.mapping("capital", known: ["max_allocation_pct"])
+        let pct = try c.decimal(
+            "max_allocation_pct", maximum: ExactDecimal(100), expected: "a percentage between 0 and 100")
+        return CapitalConfig(maxAllocationPct: pct ?? ConfigDefaults.maxAllocationPct)
+    }
+
+    private func risk(_ d: ConfigFields) throws(ConfigError) -> RiskConfig {
+        let r = try d.mapping("risk", known: ["max_daily_loss_usd", "max_position_count", "var_confidence"])
+        return RiskConfig(
+            maxDailyLossUSD: try r.decimal("max_daily_loss_usd") ?? ConfigDefaults.maxDailyLossUSD,
+            maxPositionCount: try r.int("max_position_count", in: 0...1_000_000, expected: "a whole number")
+                ?? ConfigDefaults.maxPositionCount,
+            varConfidence: try r.decimal(
+                "var_confidence", maximum: ExactDecimal(1), expected: "a number between 0 and 1")
+                ?? ConfigDefaults.varConfidence)
+    }
+
+    private func protocols(_ d: ConfigFields) throws(ConfigError) -> [String: ProtocolConfig] {
+        let all = try d.mapping("protocols", known: nil)
+        var out: [String: ProtocolConfig] = [:]
+        for name in all.keys {
+            let p = try all.mapping(name, known: nil)
+            var addresses: [String: String] = [:]
+            for role in p.keys where role != "version" { addresses[role] = try p.address(role) }
+            out[name] = ProtocolConfig(addresses: addresses, version: try p.string("version"))
+        }
+        return out
+    }
+
+    private func chains(_ d: ConfigFields) throws(ConfigError) -> [String: ChainConfig] {
+        let all = try d.mapping("chains", known: nil)
+        var out: [String: ChainConfig] = [:]
+        for name in all.keys {
+            let c = try all.mapping(name, known: ["chain_id", "rpc_urls", "explorer"])
+            guard let id = try c.integer("chain_id", in: 1...UInt64(Int64.max), expected: "a positive chain id") else {
+                throw c.invalid("chain_id", expected: "a positive chain id", got: "nothing")
+            }
+            out[name] = ChainConfig(chainID: id, rpcURLs: try c.urls("rpc_urls"), explorer: try c.url("explorer"))
+        }
+        return out
+    }
+
+    private func tokens(_ d: ConfigFields) throws(ConfigError) -> [String: TokenConfig] {
+        let all = try d.mapping("tokens", known: nil)
+        var out: [String: TokenConfig] = [:]
+        for symbol in all.keys {
+            let t = try all.mapping(symbol, known: ["address", "decimals", "symbol"])
+            guard let address = try t.address("address") else {
+                throw t.invalid("address", expected: addressRule.expected, got: "nothing")
+            }
+            guard let decimals = try t.int("decimals", in: 0...77, expected: "a whole number from 0 to 77") else {
+                throw t.invalid("decimals", expected: "a whole number from 0 to 77", got: "nothing")
+            }
+            out[symbol] = TokenConfig(address: address, decimals: decimals, symbol: try t.string("symbol"))
+        }
+        return out
+    }
+
+    private func venues(_ d: ConfigFields) throws(ConfigError) -> [String: VenueConfig] {
+        let all = try d.mapping("venues", known: nil)
+        var out: [String: VenueConfig] = [:]
+        let kinds = VenueKind.allCases.map(\.rawValue)
+        for name in all.keys {
+            let v = try all.mapping(
+                name,
+                known: [
+                    "kind", "factory", "router", "quoter", "position_manager", "vault", "init_code_hash", "fee_bps",
+                    "pools",
+                ])
+            let expected = "one of " + kinds.joined(separator: ", ")
+            let text = try v.text("kind", expected: expected)
+            guard let text, let kind = VenueKind(rawValue: text) else {
+                throw v.invalid("kind", expected: expected, got: text.map { "\"\($0)\"" } ?? "nothing")
+            }
+            out[name] = VenueConfig(
+                kind: kind, factory: try v.address("factory"), router: try v.address("router"),
+                quoter: try v.address("quoter"), positionManager: try v.address("position_manager"),
+                vault: try v.address("vault"), initCodeHash: try v.hash32("init_code_hash"),
+                feeBPS: try v.int("fee_bps", in: 0...10_000, expected: Self.basisPoints),
+                pools: try v.addresses("pools"))
+        }
+        return out
+    }
+
+    private func aggregators(_ d: ConfigFields) throws(ConfigError) -> [String: AggregatorConfig] {
+        let all = try d.mapping("aggregators", known: ["oneinch", "zerox"])
+        var out: [String: AggregatorConfig] = [:]
+        for name in all.keys {
+            let a = try all.mapping(name, known: ["api_key", "base_url"])
+            out[name] = AggregatorConfig(
+                apiKey: try a.string("api_key"), baseURL: try a.url("base_url", schemes: ["https", "http"]))
+        }
+        return out
+    }
+}

@@ -1,0 +1,147 @@
+/// The validated `defi:` configuration: every key of `defi.yaml`, typed, with money as exact decimals.
+public struct DefiConfig: Sendable, Equatable {
+    /// The default chain name (`defi.chain`), a key under `chains` or a well-known name.
+    public var chain: String?
+    /// The RPC URL to use (`defi.rpc_url`; `ETH_RPC_URL` and `--rpc-url` override it).
+    public var rpcURL: String?
+    /// Arbitrage thresholds (`defi.strategies.arbitrage`).
+    public var arbitrage: ArbitrageConfig
+    /// Statistical arbitrage parameters, when configured (`defi.strategies.statistical`).
+    public var statistical: StatisticalConfig?
+    /// Flash-loan execution settings (`defi.execution.flash_loan`).
+    public var flashLoan: FlashLoanConfig
+    /// Own-capital execution settings (`defi.execution.capital`).
+    public var capital: CapitalConfig
+    /// Risk limits (`defi.risk`).
+    public var risk: RiskConfig
+    /// Lending and other protocol deployments by name (`defi.protocols.<name>`).
+    public var protocols: [String: ProtocolConfig]
+    /// Chains by name (`defi.chains.<name>`).
+    public var chains: [String: ChainConfig]
+    /// Tokens by symbol (`defi.tokens.<SYMBOL>`).
+    public var tokens: [String: TokenConfig]
+    /// DEX venues by name (`defi.venues.<name>`).
+    public var venues: [String: VenueConfig]
+    /// The Multicall3 address (`defi.multicall`).
+    public var multicall: String?
+    /// Aggregator API settings by name: `oneinch`, `zerox` (`defi.aggregators`).
+    public var aggregators: [String: AggregatorConfig]
+    /// The history store path (`defi.history.db`).
+    public var historyDB: String?
+}
+
+/// `defi.strategies.arbitrage`: when a spread is worth taking.
+public struct ArbitrageConfig: Sendable, Equatable {
+    /// Minimum net profit in USD.
+    public var minProfitUSD: ExactDecimal
+    /// Minimum spread in basis points.
+    public var minSpreadBPS: Int
+    /// Maximum position size in USD.
+    public var maxPositionUSD: ExactDecimal
+}
+
+/// `defi.strategies.statistical`: pairs trading on a mean-reverting spread.
+public struct StatisticalConfig: Sendable, Equatable {
+    /// Blocks of history the spread statistics use.
+    public var lookbackBlocks: Int?
+    /// Z-score at which a position opens.
+    public var entryZScore: ExactDecimal?
+    /// Z-score at which a position closes.
+    public var exitZScore: ExactDecimal?
+    /// Maximum position size in USD.
+    public var maxPositionUSD: ExactDecimal?
+}
+
+/// `defi.execution.flash_loan`: the executor contract and its gas cap.
+public struct FlashLoanConfig: Sendable, Equatable {
+    /// The deployed executor contract, if any.
+    public var contractAddress: String?
+    /// The highest gas price (gwei) a flash-loan transaction may pay.
+    public var maxGasPriceGwei: ExactDecimal
+}
+
+/// `defi.execution.capital`: trading with the wallet's own funds.
+public struct CapitalConfig: Sendable, Equatable {
+    /// The largest share of the wallet one trade may use, in percent.
+    public var maxAllocationPct: ExactDecimal
+}
+
+/// `defi.risk`: limits checked before signing.
+public struct RiskConfig: Sendable, Equatable {
+    /// Stop trading for the day after this loss in USD.
+    public var maxDailyLossUSD: ExactDecimal
+    /// The most open positions at once.
+    public var maxPositionCount: Int
+    /// The value-at-risk confidence level, between 0 and 1.
+    public var varConfidence: ExactDecimal
+}
+
+/// `defi.protocols.<name>`: contract addresses by role and an optional version.
+public struct ProtocolConfig: Sendable, Equatable {
+    /// Contract addresses by role (`pool`, `oracle`, `addresses_provider`, `comet`…).
+    public var addresses: [String: String]
+    /// The deployment's version (`"3.3"`).
+    public var version: String?
+}
+
+/// `defi.chains.<name>`: how to reach a chain.
+public struct ChainConfig: Sendable, Equatable {
+    /// The EIP-155 chain id.
+    public var chainID: UInt64
+    /// RPC endpoints, first preferred.
+    public var rpcURLs: [String]
+    /// A block explorer base URL.
+    public var explorer: String?
+}
+
+/// `defi.tokens.<SYMBOL>`: an ERC-20 token.
+public struct TokenConfig: Sendable, Equatable {
+    /// The token contract.
+    public var address: String
+    /// The token's decimals (0…77).
+    public var decimals: Int
+    /// The display symbol when it differs from the key.
+    public var symbol: String?
+}
+
+/// The DEX families a venue can be.
+public enum VenueKind: String, Sendable, CaseIterable {
+    /// Constant-product pairs.
+    case uniswapV2 = "uniswap_v2"
+    /// Concentrated liquidity.
+    case uniswapV3 = "uniswap_v3"
+    /// Curve StableSwap / CryptoSwap pools.
+    case curve
+    /// Balancer V2 vault pools.
+    case balancer
+}
+
+/// `defi.venues.<name>`: a DEX deployment.
+public struct VenueConfig: Sendable, Equatable {
+    /// The DEX family.
+    public var kind: VenueKind
+    /// The factory contract.
+    public var factory: String?
+    /// The router contract.
+    public var router: String?
+    /// The quoter contract (Uniswap V3).
+    public var quoter: String?
+    /// The position manager (Uniswap V3).
+    public var positionManager: String?
+    /// The vault (Balancer).
+    public var vault: String?
+    /// The pair init-code hash for CREATE2 pair addresses (Uniswap V2).
+    public var initCodeHash: String?
+    /// The swap fee in basis points (Uniswap V2 style).
+    public var feeBPS: Int?
+    /// Pools to watch.
+    public var pools: [String]
+}
+
+/// `defi.aggregators.<name>`: an aggregator API.
+public struct AggregatorConfig: Sendable, Equatable {
+    /// The API key (redacted whenever shown).
+    public var apiKey: String?
+    /// The API base URL.
+    public var baseURL: String?
+}

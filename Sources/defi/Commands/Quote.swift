@@ -1,0 +1,35 @@
+import ArgumentParser
+
+/// `defi quote`: price a swap across venues at one block.
+struct Quote: AsyncParsableCommand, DisplayingCommand {
+    static let configuration = CommandConfiguration(abstract: "Quote a swap across the configured venues.")
+
+    @Argument(help: "The amount, with units or token decimals (1.5ether, 100 USDC).")
+    var amount: String
+
+    @Argument(help: "The token sold: a symbol from the config or an address.")
+    var tokenIn: String
+
+    @Argument(help: "The token bought: a symbol from the config or an address.")
+    var tokenOut: String
+
+    @Flag(help: "Treat the amount as the exact output wanted.")
+    var exactOut = false
+
+    @Option(help: ArgumentHelp("Venues to ask, comma-separated (default: all configured).", valueName: "names"))
+    var venues: NameList?
+
+    @Option(help: ArgumentHelp("Quote from a saved market state instead of the node.", valueName: "file"),
+            completion: .file(extensions: ["json"]))
+    var state: String?
+
+    @Option(help: ArgumentHelp("Save the market state read for this quote.", valueName: "file"),
+            completion: .file(extensions: ["json"]))
+    var saveState: String?
+
+    @OptionGroup var rpc: RPCOptions
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var display: DisplayOptions
+
+    func run() async throws { try NotAvailable.fail("defi quote") }
+}

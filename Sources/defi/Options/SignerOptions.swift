@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// `--keystore`, `--password-file`, `--private-key-file`, `--from`: where the signing key comes from.
+///
+/// A private key is never accepted as a plain flag: it would land in shell history and `ps` output.
+struct SignerOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp("A keystore file, or a keystore name in the keystore directory.", valueName: "path|name"),
+            completion: .file(extensions: ["json"]))
+    var keystore: String?
+
+    @Option(help: ArgumentHelp("A file holding the keystore password; else DEFI_PASSWORD, else a prompt.",
+                               valueName: "path"), completion: .file())
+    var passwordFile: String?
+
+    @Option(help: ArgumentHelp("A file holding a 0x-hex private key; else DEFI_PRIVATE_KEY.", valueName: "path"),
+            completion: .file())
+    var privateKeyFile: String?
+
+    @Option(help: ArgumentHelp("The sender address, to pick a keystore; falls back to ETH_FROM.", valueName: "address"))
+    var from: String?
+
+    // Accepted only to refuse it with a useful message; never shown in help or completions.
+    @Option(name: .customLong("private-key"), help: .private)
+    var rejectedPrivateKey: String?
+
+    func validate() throws {
+        if rejectedPrivateKey != nil {
+            throw ValidationError(
+                "--private-key is not accepted: a key on the command line leaks into shell history and ps; "
+                    + "use --keystore, --private-key-file or DEFI_PRIVATE_KEY")
+        }
+    }
+}
