@@ -56,13 +56,14 @@ let package = Package(
         .executableTarget(
             name: "defi-bench",
             dependencies: [
-                "Primitives", "Keystore",
+                "Primitives", "Keystore", "Protocols",
                 .product(name: "BigInt", package: "BigInt"),
             ]),
 
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
         .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore"]),
+        .testTarget(name: "ProtocolsTests", dependencies: ["Protocols"]),
         // Golden tests of the built `defi` binary (human and --json forms).
         .testTarget(name: "CLITests", dependencies: ["Primitives"]),
     ]
