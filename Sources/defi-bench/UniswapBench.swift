@@ -10,17 +10,22 @@ enum UniswapBench {
         // Full-range 2e18 plus ten 1e18 positions [-120k, 120k + 60], k = 1...10 (spacing 60): a zeroForOne swap
         // to tick -1260 crosses the ten lower ticks, each an initialized tick in the bitmap.
         let e18 = UInt128(1_000_000_000_000_000_000)
-        var ticks = [V3Tick(index: -887220, liquidityNet: Int128(2 * e18)), V3Tick(index: 887220, liquidityNet: -Int128(2 * e18))]
+        var ticks = [
+            V3Tick(index: -887220, liquidityNet: Int128(2 * e18)),
+            V3Tick(index: 887220, liquidityNet: -Int128(2 * e18)),
+        ]
         var liquidity = 2 * e18
         for k in 1...10 {
             ticks.append(V3Tick(index: Int32(-120 * k), liquidityNet: Int128(e18)))
             ticks.append(V3Tick(index: Int32(120 * k + 60), liquidityNet: -Int128(e18)))
             liquidity += e18
         }
-        guard let pool = try? V3PoolState(
+        guard
+            let pool = try? V3PoolState(
                 sqrtPriceX96: U256.one << 96, tick: 0, liquidity: liquidity, fee: 3000, tickSpacing: 60, ticks: ticks),
             let limit = try? TickMath.sqrtRatio(atTick: -1250),
-            let full = try? pool.swap(zeroForOne: true, amountSpecified: I256(bits: U256.max >> 1), sqrtPriceLimitX96: limit),
+            let full = try? pool.swap(
+                zeroForOne: true, amountSpecified: I256(bits: U256.max >> 1), sqrtPriceLimitX96: limit),
             full.initializedTicksCrossed == 10
         else { return ["v3_quote_10_ticks_ns": -1] }
         let amount = full.amount0.bits - U256(10_000)
@@ -37,7 +42,9 @@ enum UniswapBench {
         let v2ops = 1_000_000
         out["v2_amount_out_ns"] = nsPerOp(ops: v2ops) {
             for j in 0..<v2ops {
-                if let o = try? V2Math.getAmountOut(amountIn: U256(UInt64(1_000_000_000 + j)), reserveIn: rIn, reserveOut: rOut) {
+                if let o = try? V2Math.getAmountOut(
+                    amountIn: U256(UInt64(1_000_000_000 + j)), reserveIn: rIn, reserveOut: rOut)
+                {
                     sink = sink &+ o
                 }
             }

@@ -23,12 +23,22 @@ import Testing
         let cases = try Self.cases("v2")
         #expect(cases.count >= 1000)
         for (i, c) in cases.enumerated() {
-            let rin = try Parse.u256(c, "reserve_in"), rout = try Parse.u256(c, "reserve_out")
-            let a = try Parse.u256(c, "amount"), fee = UInt32(try Parse.int(c, "fee_bps"))
-            let out = Self.render { () throws(V2Error) in try V2Math.getAmountOut(amountIn: a, reserveIn: rin, reserveOut: rout, feeBps: fee) }
-            let inn = Self.render { () throws(V2Error) in try V2Math.getAmountIn(amountOut: a, reserveIn: rin, reserveOut: rout, feeBps: fee) }
-            #expect(out == (try Parse.string(c, "amount_out")), "v2 case \(i) getAmountOut(\(a), \(rin), \(rout), \(fee)) got \(out)")
-            #expect(inn == (try Parse.string(c, "amount_in")), "v2 case \(i) getAmountIn(\(a), \(rin), \(rout), \(fee)) got \(inn)")
+            let rin = try Parse.u256(c, "reserve_in")
+            let rout = try Parse.u256(c, "reserve_out")
+            let a = try Parse.u256(c, "amount")
+            let fee = UInt32(try Parse.int(c, "fee_bps"))
+            let out = Self.render { () throws(V2Error) in
+                try V2Math.getAmountOut(amountIn: a, reserveIn: rin, reserveOut: rout, feeBps: fee)
+            }
+            let inn = Self.render { () throws(V2Error) in
+                try V2Math.getAmountIn(amountOut: a, reserveIn: rin, reserveOut: rout, feeBps: fee)
+            }
+            #expect(
+                out == (try Parse.string(c, "amount_out")),
+                "v2 case \(i) getAmountOut(\(a), \(rin), \(rout), \(fee)) got \(out)")
+            #expect(
+                inn == (try Parse.string(c, "amount_in")),
+                "v2 case \(i) getAmountIn(\(a), \(rin), \(rout), \(fee)) got \(inn)")
         }
     }
 
@@ -37,7 +47,8 @@ import Testing
         let cases = try Self.cases("tickmath")
         #expect(cases.count >= 1000)
         for (i, c) in cases.enumerated() {
-            let t = Int32(try Parse.int(c, "tick")), p = try Parse.u256(c, "price")
+            let t = Int32(try Parse.int(c, "tick"))
+            let p = try Parse.u256(c, "price")
             let got = try TickMath.sqrtRatio(atTick: t)
             #expect(got.description == (try Parse.string(c, "sqrt_at_tick")), "tickmath case \(i) tick \(t) got \(got)")
             let tick: String
@@ -51,19 +62,38 @@ import Testing
         let cases = try Self.cases("sqrtpricemath")
         #expect(cases.count >= 1000)
         for (i, c) in cases.enumerated() {
-            let p = try Parse.u256(c, "p"), q = try Parse.u256(c, "q"), l = try Parse.u128(c, "liquidity")
-            let a = try Parse.u256(c, "amount"), z = try Parse.bool(c, "zero_for_one")
+            let p = try Parse.u256(c, "p")
+            let q = try Parse.u256(c, "q")
+            let l = try Parse.u128(c, "liquidity")
+            let a = try Parse.u256(c, "amount")
+            let z = try Parse.bool(c, "zero_for_one")
             let got: [String: String] = [
-                "next_in": Self.render { () throws(V3Error) in try SqrtPriceMath.nextSqrtPriceFromInput(sqrtPriceX96: p, liquidity: l, amountIn: a, zeroForOne: z) },
-                "next_out": Self.render { () throws(V3Error) in try SqrtPriceMath.nextSqrtPriceFromOutput(sqrtPriceX96: p, liquidity: l, amountOut: a, zeroForOne: z) },
-                "amount0_up": Self.render { () throws(V3Error) in try SqrtPriceMath.amount0Delta(sqrtRatioA: p, sqrtRatioB: q, liquidity: l, roundUp: true) },
-                "amount0_down": Self.render { () throws(V3Error) in try SqrtPriceMath.amount0Delta(sqrtRatioA: p, sqrtRatioB: q, liquidity: l, roundUp: false) },
-                "amount1_up": Self.render { () throws(V3Error) in try SqrtPriceMath.amount1Delta(sqrtRatioA: p, sqrtRatioB: q, liquidity: l, roundUp: true) },
-                "amount1_down": Self.render { () throws(V3Error) in try SqrtPriceMath.amount1Delta(sqrtRatioA: p, sqrtRatioB: q, liquidity: l, roundUp: false) },
+                "next_in": Self.render { () throws(V3Error) in
+                    try SqrtPriceMath.nextSqrtPriceFromInput(sqrtPriceX96: p, liquidity: l, amountIn: a, zeroForOne: z)
+                },
+                "next_out": Self.render { () throws(V3Error) in
+                    try SqrtPriceMath.nextSqrtPriceFromOutput(
+                        sqrtPriceX96: p, liquidity: l, amountOut: a, zeroForOne: z)
+                },
+                "amount0_up": Self.render { () throws(V3Error) in
+                    try SqrtPriceMath.amount0Delta(sqrtRatioA: p, sqrtRatioB: q, liquidity: l, roundUp: true)
+                },
+                "amount0_down": Self.render { () throws(V3Error) in
+                    try SqrtPriceMath.amount0Delta(sqrtRatioA: p, sqrtRatioB: q, liquidity: l, roundUp: false)
+                },
+                "amount1_up": Self.render { () throws(V3Error) in
+                    try SqrtPriceMath.amount1Delta(sqrtRatioA: p, sqrtRatioB: q, liquidity: l, roundUp: true)
+                },
+                "amount1_down": Self.render { () throws(V3Error) in
+                    try SqrtPriceMath.amount1Delta(sqrtRatioA: p, sqrtRatioB: q, liquidity: l, roundUp: false)
+                },
             ]
             for (key, value) in got.sorted(by: { $0.key < $1.key }) {
                 let expected = try Parse.string(c, key)
-                #expect(value == expected, "sqrtpricemath case \(i) \(key): p=\(p) q=\(q) L=\(l) amount=\(a) z=\(z) got \(value) expected \(expected)")
+                #expect(
+                    value == expected,
+                    "sqrtpricemath case \(i) \(key): p=\(p) q=\(q) L=\(l) amount=\(a) z=\(z) got \(value) expected \(expected)"
+                )
             }
         }
     }
@@ -106,17 +136,24 @@ import Testing
                 liquidity: try Parse.u128(p, "liquidity"), fee: UInt32(try Parse.int(p, "fee")),
                 tickSpacing: Int32(try Parse.int(p, "tickSpacing")), ticks: ticks)
             let r = try Parse.dict(c, "result")
-            let z = try Parse.bool(c, "zero_for_one"), amount = try Parse.i256(c, "amount")
+            let z = try Parse.bool(c, "zero_for_one")
+            let amount = try Parse.i256(c, "amount")
             let limit = try Parse.u256(c, "limit")
             let result = Result { () throws(V3Error) in
                 try pool.swap(zeroForOne: z, amountSpecified: amount, sqrtPriceLimitX96: limit)
             }
             switch result {
             case .success(let s):
-                let got = [s.amount0.description, s.amount1.description, s.newState.sqrtPriceX96.description,
-                           "\(s.newState.tick)", "\(s.newState.liquidity)"]
-                let expected = try ["amount0", "amount1", "sqrtPriceX96", "tick", "liquidity"].map { try Parse.string(r, $0) }
-                #expect(got == expected, "swap case \(i): z=\(z) amount=\(amount) limit=\(limit) got \(got) expected \(expected)")
+                let got = [
+                    s.amount0.description, s.amount1.description, s.newState.sqrtPriceX96.description,
+                    "\(s.newState.tick)", "\(s.newState.liquidity)",
+                ]
+                let expected = try ["amount0", "amount1", "sqrtPriceX96", "tick", "liquidity"].map {
+                    try Parse.string(r, $0)
+                }
+                #expect(
+                    got == expected,
+                    "swap case \(i): z=\(z) amount=\(amount) limit=\(limit) got \(got) expected \(expected)")
                 completed += 1
             case .failure(let error):
                 let expected = (r["revert"] as? String) ?? "no revert"

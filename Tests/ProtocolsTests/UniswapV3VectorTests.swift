@@ -49,20 +49,28 @@ import Testing
             let result: Result<U256, V3Error>
             switch try Parse.string(c, "fn") {
             case "getNextSqrtPriceFromInput":
-                let p = try Parse.u256(a, "sqrtPX96"), l = try Parse.u128(a, "liquidity")
-                let amount = try Parse.u256(a, "amountIn"), z = try Parse.bool(a, "zeroForOne")
+                let p = try Parse.u256(a, "sqrtPX96")
+                let l = try Parse.u128(a, "liquidity")
+                let amount = try Parse.u256(a, "amountIn")
+                let z = try Parse.bool(a, "zeroForOne")
                 result = Result { () throws(V3Error) in
-                    try SqrtPriceMath.nextSqrtPriceFromInput(sqrtPriceX96: p, liquidity: l, amountIn: amount, zeroForOne: z)
+                    try SqrtPriceMath.nextSqrtPriceFromInput(
+                        sqrtPriceX96: p, liquidity: l, amountIn: amount, zeroForOne: z)
                 }
             case "getNextSqrtPriceFromOutput":
-                let p = try Parse.u256(a, "sqrtPX96"), l = try Parse.u128(a, "liquidity")
-                let amount = try Parse.u256(a, "amountOut"), z = try Parse.bool(a, "zeroForOne")
+                let p = try Parse.u256(a, "sqrtPX96")
+                let l = try Parse.u128(a, "liquidity")
+                let amount = try Parse.u256(a, "amountOut")
+                let z = try Parse.bool(a, "zeroForOne")
                 result = Result { () throws(V3Error) in
-                    try SqrtPriceMath.nextSqrtPriceFromOutput(sqrtPriceX96: p, liquidity: l, amountOut: amount, zeroForOne: z)
+                    try SqrtPriceMath.nextSqrtPriceFromOutput(
+                        sqrtPriceX96: p, liquidity: l, amountOut: amount, zeroForOne: z)
                 }
             case "getAmount0Delta", "getAmount1Delta":
-                let pa = try Parse.u256(a, "sqrtRatioAX96"), pb = try Parse.u256(a, "sqrtRatioBX96")
-                let l = try Parse.u128(a, "liquidity"), up = try Parse.bool(a, "roundUp")
+                let pa = try Parse.u256(a, "sqrtRatioAX96")
+                let pb = try Parse.u256(a, "sqrtRatioBX96")
+                let l = try Parse.u128(a, "liquidity")
+                let up = try Parse.bool(a, "roundUp")
                 let zero = try Parse.string(c, "fn") == "getAmount0Delta"
                 result = Result { () throws(V3Error) in
                     zero
@@ -93,7 +101,9 @@ import Testing
                 amountRemaining: try Parse.i256(c, "amountRemaining"), feePips: UInt32(try Parse.int(c, "feePips")))
             let e = try Parse.dict(c, "all_outputs")
             let got = [step.sqrtRatioNextX96, step.amountIn, step.amountOut, step.feeAmount].map(\.description)
-            let expected = try ["sqrtRatioNextX96", "amountIn", "amountOut", "feeAmount"].map { try Parse.string(e, $0) }
+            let expected = try ["sqrtRatioNextX96", "amountIn", "amountOut", "feeAmount"].map {
+                try Parse.string(e, $0)
+            }
             #expect(got == expected, "\(name): got \(got) expected \(expected)")
         }
     }
@@ -104,7 +114,10 @@ import Testing
         var fixtures: [String: V3PoolState] = [:]
         for f in try Parse.list(corpus, "pool_fixtures") {
             let positions = try Parse.list(f, "positions").map {
-                (Int32(try Parse.int($0, "tickLower")), Int32(try Parse.int($0, "tickUpper")), try Parse.u128($0, "liquidity"))
+                (
+                    Int32(try Parse.int($0, "tickLower")), Int32(try Parse.int($0, "tickUpper")),
+                    try Parse.u128($0, "liquidity")
+                )
             }
             fixtures[try Parse.string(f, "description")] = try PoolBuilder.pool(
                 sqrtPriceX96: try Parse.u256(try Parse.dict(f, "startingPrice"), "sqrtPriceX96"),
@@ -120,9 +133,11 @@ import Testing
                 Issue.record("\(id): unknown pool")
                 continue
             }
-            let s = try Parse.dict(c, "swap"), e = try Parse.dict(c, "expected")
+            let s = try Parse.dict(c, "swap")
+            let e = try Parse.dict(c, "expected")
             #expect(Int(pool.tick) == (try Parse.int(e, "tickBefore")), "\(id): tickBefore got \(pool.tick)")
-            let zeroForOne = try Parse.bool(s, "zeroForOne"), amount = try Parse.i256(s, "amountSpecified")
+            let zeroForOne = try Parse.bool(s, "zeroForOne")
+            let amount = try Parse.i256(s, "amountSpecified")
             let limit = try Parse.u256(s, "sqrtPriceLimitX96")
             let result = Result { () throws(V3Error) in
                 try pool.swap(zeroForOne: zeroForOne, amountSpecified: amount, sqrtPriceLimitX96: limit)
@@ -133,21 +148,31 @@ import Testing
                 switch result {
                 case .success(let r): Issue.record("\(id): expected revert \(reason), got \(r.amount0)/\(r.amount1)")
                 case .failure(let err):
-                    #expect(err.revertReason.map { reason.hasSuffix(" " + $0) } == true, "\(id): got \(err), expected \(reason)")
+                    #expect(
+                        err.revertReason.map { reason.hasSuffix(" " + $0) } == true,
+                        "\(id): got \(err), expected \(reason)")
                 }
                 continue
             }
             switch result {
             case .failure(let err): Issue.record("\(id): threw \(err)")
             case .success(let r):
-                let got = [r.amount0.description, r.amount1.description, "\(r.newState.tick)",
-                           r.newState.feeGrowthGlobal0X128.description, r.newState.feeGrowthGlobal1X128.description]
-                let expected = try ["amount0Delta", "amount1Delta", "tickAfter", "feeGrowthGlobal0X128Delta",
-                                    "feeGrowthGlobal1X128Delta"].map { try Parse.string(e, $0) }
+                let got = [
+                    r.amount0.description, r.amount1.description, "\(r.newState.tick)",
+                    r.newState.feeGrowthGlobal0X128.description, r.newState.feeGrowthGlobal1X128.description,
+                ]
+                let expected = try [
+                    "amount0Delta", "amount1Delta", "tickAfter", "feeGrowthGlobal0X128Delta",
+                    "feeGrowthGlobal1X128Delta",
+                ].map { try Parse.string(e, $0) }
                 #expect(got == expected, "\(id): got \(got) expected \(expected)")
                 if let d = c["derived_exact"] as? [String: Any] {
-                    #expect(r.newState.sqrtPriceX96 == (try Parse.u256(d, "sqrtPriceX96After")), "\(id): sqrtPriceX96After got \(r.newState.sqrtPriceX96)")
-                    #expect(r.newState.liquidity == (try Parse.u128(d, "liquidityAfter")), "\(id): liquidityAfter got \(r.newState.liquidity)")
+                    #expect(
+                        r.newState.sqrtPriceX96 == (try Parse.u256(d, "sqrtPriceX96After")),
+                        "\(id): sqrtPriceX96After got \(r.newState.sqrtPriceX96)")
+                    #expect(
+                        r.newState.liquidity == (try Parse.u128(d, "liquidityAfter")),
+                        "\(id): liquidityAfter got \(r.newState.liquidity)")
                 }
             }
         }

@@ -10,15 +10,18 @@ import Testing
 
     @Test func getAmountOutMatchesV2CoreSwapTestCases() throws {
         // v2-core test/UniswapV2Pair.spec.ts swapTestCases (protocol-notes 1.1).
-        let got = try V2Math.getAmountOut(amountIn: Self.e18, reserveIn: Self.e18 * U256(5), reserveOut: Self.e18 * U256(10))
+        let got = try V2Math.getAmountOut(
+            amountIn: Self.e18, reserveIn: Self.e18 * U256(5), reserveOut: Self.e18 * U256(10))
         #expect(got == (try U256(parsing: "1662497915624478906")))
-        let got2 = try V2Math.getAmountOut(amountIn: Self.e18, reserveIn: Self.e18 * U256(1000), reserveOut: Self.e18 * U256(1000))
+        let got2 = try V2Math.getAmountOut(
+            amountIn: Self.e18, reserveIn: Self.e18 * U256(1000), reserveOut: Self.e18 * U256(1000))
         #expect(got2 == (try U256(parsing: "996006981039903216")))
     }
 
     @Test func getAmountInRoundsUpAndRejectsFullReserve() throws {
         // optimisticTestCases: 0.997e18 out of (5e18, 5e18)... the +1 keeps amountIn sufficient.
-        let rIn = Self.e18 * U256(5), rOut = Self.e18 * U256(10)
+        let rIn = Self.e18 * U256(5)
+        let rOut = Self.e18 * U256(10)
         for out in [U256(1), U256(997), Self.e18] {
             let a = try V2Math.getAmountIn(amountOut: out, reserveIn: rIn, reserveOut: rOut)
             #expect(try V2Math.getAmountOut(amountIn: a, reserveIn: rIn, reserveOut: rOut) >= out)
@@ -26,16 +29,21 @@ import Testing
         #expect(throws: V2Error.outputNotBelowReserve(amountOut: rOut, reserveOut: rOut)) {
             try V2Math.getAmountIn(amountOut: rOut, reserveIn: rIn, reserveOut: rOut)
         }
-        #expect(throws: V2Error.insufficientInputAmount) { try V2Math.getAmountOut(amountIn: .zero, reserveIn: rIn, reserveOut: rOut) }
+        #expect(throws: V2Error.insufficientInputAmount) {
+            try V2Math.getAmountOut(amountIn: .zero, reserveIn: rIn, reserveOut: rOut)
+        }
     }
 
     @Test func feeBpsFormMatchesThe997Over1000Form() throws {
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             let a = U256(UInt64.random(in: 1...UInt64.max, using: &rng))
-            let r0 = U256(UInt64.random(in: 1...UInt64.max, using: &rng)), r1 = U256(UInt64.random(in: 1...UInt64.max, using: &rng))
+            let r0 = U256(UInt64.random(in: 1...UInt64.max, using: &rng))
+            let r1 = U256(UInt64.random(in: 1...UInt64.max, using: &rng))
             let classic = a * U256(997) * r1 / (r0 * U256(1000) + a * U256(997))
-            #expect(try V2Math.getAmountOut(amountIn: a, reserveIn: r0, reserveOut: r1, feeBps: 30) == classic, "a=\(a) r0=\(r0) r1=\(r1)")
+            #expect(
+                try V2Math.getAmountOut(amountIn: a, reserveIn: r0, reserveOut: r1, feeBps: 30) == classic,
+                "a=\(a) r0=\(r0) r1=\(r1)")
         }
     }
 
@@ -56,28 +64,36 @@ import Testing
         #expect(throws: V2Error.pairInsufficientInputAmount) {
             try pair.swap(amount0In: .zero, amount1In: .zero, amount0Out: .zero, amount1Out: .one)
         }
-        #expect((try? pair.swap(amount0In: amountIn, amount1In: .zero, amount0Out: .zero, amount1Out: out + .one)) == nil)
+        #expect(
+            (try? pair.swap(amount0In: amountIn, amount1In: .zero, amount0Out: .zero, amount1Out: out + .one)) == nil)
     }
 
     @Test func flashRepaymentIsTheExactKBoundary() throws {
         let t0 = try Self.addr("0x1000000000000000000000000000000000000000")
         let t1 = try Self.addr("0x2000000000000000000000000000000000000000")
         for fee: UInt32 in [30, 25, 5, 100] {
-            let pair = try V2Pair(token0: t0, token1: t1, reserve0: U256(123_456_789_012_345), reserve1: U256(987_654_321_000), feeBps: fee)
+            let pair = try V2Pair(
+                token0: t0, token1: t1, reserve0: U256(123_456_789_012_345), reserve1: U256(987_654_321_000),
+                feeBps: fee)
             for b in [U256(1), U256(997), U256(1_000_000), U256(12_345_678_901)] {
                 for borrow0 in [true, false] {
                     for repay0 in [true, false] {
                         let r = try pair.flashRepayment(amountOut: b, borrowToken0: borrow0, repayInToken0: repay0)
                         let (o0, o1) = borrow0 ? (b, U256.zero) : (.zero, b)
                         func balances(_ repay: U256) -> (U256, U256) {
-                            (pair.reserve0 - o0 + (repay0 ? repay : .zero), pair.reserve1 - o1 + (repay0 ? .zero : repay))
+                            (
+                                pair.reserve0 - o0 + (repay0 ? repay : .zero),
+                                pair.reserve1 - o1 + (repay0 ? .zero : repay)
+                            )
                         }
                         let (b0, b1) = balances(r)
-                        #expect((try? pair.validateSwap(amount0Out: o0, amount1Out: o1, balance0: b0, balance1: b1)) != nil,
-                                "fee \(fee) b=\(b) borrow0=\(borrow0) repay0=\(repay0): repay \(r) should pass K")
+                        #expect(
+                            (try? pair.validateSwap(amount0Out: o0, amount1Out: o1, balance0: b0, balance1: b1)) != nil,
+                            "fee \(fee) b=\(b) borrow0=\(borrow0) repay0=\(repay0): repay \(r) should pass K")
                         let (c0, c1) = balances(r - .one)
-                        #expect((try? pair.validateSwap(amount0Out: o0, amount1Out: o1, balance0: c0, balance1: c1)) == nil,
-                                "fee \(fee) b=\(b) borrow0=\(borrow0) repay0=\(repay0): repay \(r - .one) should fail K")
+                        #expect(
+                            (try? pair.validateSwap(amount0Out: o0, amount1Out: o1, balance0: c0, balance1: c1)) == nil,
+                            "fee \(fee) b=\(b) borrow0=\(borrow0) repay0=\(repay0): repay \(r - .one) should fail K")
                         if borrow0 != repay0 {
                             // The library's getAmountIn is the minimum or one wei more.
                             let lib = try pair.amountIn(amountOut: b, zeroForOne: !borrow0)
@@ -110,7 +126,8 @@ import Testing
         let b = try Self.addr("0x2000000000000000000000000000000000000000")
         let c = try Self.addr("0x3000000000000000000000000000000000000000")
         let ab = try V2Pair(token0: a, token1: b, reserve0: Self.e18 * U256(100), reserve1: Self.e18 * U256(200))
-        let bc = try V2Pair(token0: b, token1: c, reserve0: Self.e18 * U256(300), reserve1: Self.e18 * U256(50), feeBps: 25)
+        let bc = try V2Pair(
+            token0: b, token1: c, reserve0: Self.e18 * U256(300), reserve1: Self.e18 * U256(50), feeBps: 25)
         let amounts = try V2Math.getAmountsOut(amountIn: Self.e18, path: [a, b, c], pairs: [ab, bc])
         #expect(amounts[1] == (try ab.amountOut(amountIn: Self.e18, zeroForOne: true)))
         #expect(amounts[2] == (try bc.amountOut(amountIn: amounts[1], zeroForOne: true)))

@@ -10,7 +10,8 @@ import Testing
 
     static func fullRange(fee: UInt32 = 3000, spacing: Int32 = 60, liquidity: UInt128 = 2 * e18) throws -> V3PoolState {
         let hi = (TickMath.maxTick / spacing) * spacing
-        return try PoolBuilder.pool(sqrtPriceX96: q96, fee: fee, tickSpacing: spacing, positions: [(-hi, hi, liquidity)])
+        return try PoolBuilder.pool(
+            sqrtPriceX96: q96, fee: fee, tickSpacing: spacing, positions: [(-hi, hi, liquidity)])
     }
 
     @Test func tickMathBoundaries() throws {
@@ -22,7 +23,9 @@ import Testing
         #expect(throws: V3Error.sqrtRatioOutOfRange(sqrtPriceX96: TickMath.maxSqrtRatio)) {
             try TickMath.tick(atSqrtRatio: TickMath.maxSqrtRatio)
         }
-        #expect(throws: V3Error.tickOutOfRange(tick: TickMath.minTick - 1)) { try TickMath.sqrtRatio(atTick: TickMath.minTick - 1) }
+        #expect(throws: V3Error.tickOutOfRange(tick: TickMath.minTick - 1)) {
+            try TickMath.sqrtRatio(atTick: TickMath.minTick - 1)
+        }
         for t: Int32 in [-887272, -500000, -1, 0, 1, 12345, 887271] {
             let p = try TickMath.sqrtRatio(atTick: t)
             #expect(try TickMath.tick(atSqrtRatio: p) == t)
@@ -63,16 +66,24 @@ import Testing
 
     @Test func oneWeiSwapsRoundInThePoolsFavour() throws {
         let pool = try Self.fullRange()
-        let r = try pool.swap(zeroForOne: true, amountSpecified: I256(1), sqrtPriceLimitX96: V3PoolState.defaultPriceLimit(zeroForOne: true))
+        let r = try pool.swap(
+            zeroForOne: true, amountSpecified: I256(1),
+            sqrtPriceLimitX96: V3PoolState.defaultPriceLimit(zeroForOne: true))
         #expect(r.amount0 == I256(1) && r.amount1 == .zero)
-        let out = try pool.swap(zeroForOne: false, amountSpecified: I256(-1), sqrtPriceLimitX96: V3PoolState.defaultPriceLimit(zeroForOne: false))
+        let out = try pool.swap(
+            zeroForOne: false, amountSpecified: I256(-1),
+            sqrtPriceLimitX96: V3PoolState.defaultPriceLimit(zeroForOne: false))
         #expect(out.amount0 == I256(-1) && out.amount1 > .zero)
     }
 
     @Test func priceLimitChecksMatchSPL() throws {
         let pool = try Self.fullRange()
-        for (z, limit) in [(true, Self.q96), (true, TickMath.minSqrtRatio), (false, Self.q96), (false, TickMath.maxSqrtRatio), (true, Self.q96 + .one)] {
-            #expect(throws: V3Error.invalidPriceLimit(sqrtPriceLimitX96: limit, sqrtPriceX96: Self.q96, zeroForOne: z)) {
+        for (z, limit) in [
+            (true, Self.q96), (true, TickMath.minSqrtRatio), (false, Self.q96), (false, TickMath.maxSqrtRatio),
+            (true, Self.q96 + .one),
+        ] {
+            #expect(throws: V3Error.invalidPriceLimit(sqrtPriceLimitX96: limit, sqrtPriceX96: Self.q96, zeroForOne: z))
+            {
                 try pool.swap(zeroForOne: z, amountSpecified: I256(1000), sqrtPriceLimitX96: limit)
             }
         }
@@ -108,8 +119,10 @@ import Testing
         #expect(pool.liquidity == 3 * Self.e18)
         let limit = try TickMath.sqrtRatio(atTick: -180)
         let left = try pool.swap(zeroForOne: true, amountSpecified: I256(bits: U256.max >> 1), sqrtPriceLimitX96: limit)
-        #expect(left.newState.liquidity == 2 * Self.e18 && left.newState.tick == -180 && left.initializedTicksCrossed == 1)
-        let back = try left.newState.swap(zeroForOne: false, amountSpecified: I256(bits: U256.max >> 1), sqrtPriceLimitX96: Self.q96)
+        #expect(
+            left.newState.liquidity == 2 * Self.e18 && left.newState.tick == -180 && left.initializedTicksCrossed == 1)
+        let back = try left.newState.swap(
+            zeroForOne: false, amountSpecified: I256(bits: U256.max >> 1), sqrtPriceLimitX96: Self.q96)
         #expect(back.newState.liquidity == 3 * Self.e18 && back.newState.tick == 0)
     }
 
@@ -119,7 +132,8 @@ import Testing
             sqrtPriceX96: Self.q96, fee: 3000, tickSpacing: 60,
             positions: [(-887220, -60, 2 * Self.e18), (60, 887220, 2 * Self.e18)])
         #expect(pool.liquidity == 0)
-        let r = try pool.swap(zeroForOne: true, amountSpecified: I256(1_000_000), sqrtPriceLimitX96: TickMath.minSqrtRatio + .one)
+        let r = try pool.swap(
+            zeroForOne: true, amountSpecified: I256(1_000_000), sqrtPriceLimitX96: TickMath.minSqrtRatio + .one)
         #expect(r.amount0 == I256(1_000_000) && r.amount1.isNegative && r.newState.liquidity == 2 * Self.e18)
         let limit = try TickMath.sqrtRatio(atTick: -30)
         #expect(throws: V3Error.noInputConsumed) {
@@ -131,11 +145,15 @@ import Testing
     @Test func swapUsingMostLiquidityReachesFarTicks() throws {
         let pool = try PoolBuilder.pool(
             sqrtPriceX96: Self.q96, fee: 500, tickSpacing: 10, positions: [(-100, 100, 2 * Self.e18)])
-        let r = try pool.swap(zeroForOne: false, amountSpecified: I256(-9_000_000_000_000_000), sqrtPriceLimitX96: V3PoolState.defaultPriceLimit(zeroForOne: false))
+        let r = try pool.swap(
+            zeroForOne: false, amountSpecified: I256(-9_000_000_000_000_000),
+            sqrtPriceLimitX96: V3PoolState.defaultPriceLimit(zeroForOne: false))
         #expect(r.amount0 == I256(-9_000_000_000_000_000))
         #expect(r.newState.tick > 0 && r.newState.tick < 100)
         // Asking for more than the range holds walks out of it and stops at the limit with no liquidity left.
-        let all = try pool.swap(zeroForOne: false, amountSpecified: I256(-100_000_000_000_000_000), sqrtPriceLimitX96: V3PoolState.defaultPriceLimit(zeroForOne: false))
+        let all = try pool.swap(
+            zeroForOne: false, amountSpecified: I256(-100_000_000_000_000_000),
+            sqrtPriceLimitX96: V3PoolState.defaultPriceLimit(zeroForOne: false))
         #expect(all.newState.liquidity == 0 && all.amount0.magnitude < U256(100_000_000_000_000_000))
         #expect(all.newState.sqrtPriceX96 == V3PoolState.defaultPriceLimit(zeroForOne: false))
     }
@@ -143,12 +161,18 @@ import Testing
     @Test func unknownWordsAreATypedErrorNotAWrongAnswer() throws {
         let pool = try V3PoolState(
             sqrtPriceX96: Self.q96, tick: 0, liquidity: 2 * Self.e18, fee: 3000, tickSpacing: 60,
-            ticks: [V3Tick(index: -600, liquidityNet: Int128(2 * Self.e18)), V3Tick(index: 600, liquidityNet: -Int128(2 * Self.e18))],
+            ticks: [
+                V3Tick(index: -600, liquidityNet: Int128(2 * Self.e18)),
+                V3Tick(index: 600, liquidityNet: -Int128(2 * Self.e18)),
+            ],
             knownWords: -1...0)
-        let small = try pool.swap(zeroForOne: true, amountSpecified: I256(1000), sqrtPriceLimitX96: TickMath.minSqrtRatio + .one)
+        let small = try pool.swap(
+            zeroForOne: true, amountSpecified: I256(1000), sqrtPriceLimitX96: TickMath.minSqrtRatio + .one)
         #expect(small.amount0 == I256(1000))
         #expect(throws: V3Error.ranOutOfKnownTicks(wordPosition: -2, known: -1...0)) {
-            try pool.swap(zeroForOne: true, amountSpecified: I256(bits: U256.max >> 1), sqrtPriceLimitX96: TickMath.minSqrtRatio + .one)
+            try pool.swap(
+                zeroForOne: true, amountSpecified: I256(bits: U256.max >> 1),
+                sqrtPriceLimitX96: TickMath.minSqrtRatio + .one)
         }
     }
 
@@ -170,10 +194,12 @@ import Testing
         let factory = try Address(parsing: "0x1F98431c8aD98523631AE4a59f267346ea31F984")
         let usdc = try Address(parsing: "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48")
         let weth = try Address(parsing: "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2")
-        #expect(try V3PoolAddress.compute(factory: factory, tokenA: weth, tokenB: usdc, fee: 500)
-            == (try Address(parsing: "0x88e6A0c2dDD26FEEb64F039a2c41296FcB3f5640")))
-        #expect(try V3PoolAddress.compute(factory: factory, tokenA: usdc, tokenB: weth, fee: 3000)
-            == (try Address(parsing: "0x8ad599c3A0ff1De082011EFDDc58f1908eb6e6D8")))
+        #expect(
+            try V3PoolAddress.compute(factory: factory, tokenA: weth, tokenB: usdc, fee: 500)
+                == (try Address(parsing: "0x88e6A0c2dDD26FEEb64F039a2c41296FcB3f5640")))
+        #expect(
+            try V3PoolAddress.compute(factory: factory, tokenA: usdc, tokenB: weth, fee: 3000)
+                == (try Address(parsing: "0x8ad599c3A0ff1De082011EFDDc58f1908eb6e6D8")))
         let snap = try V3PoolAddress.compute(
             factory: try Address(parsing: "0x5FbDB2315678afecb367f032d93F642f64180aa3"),
             tokenA: try Address(parsing: "0x1000000000000000000000000000000000000000"),

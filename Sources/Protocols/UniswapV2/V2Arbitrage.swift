@@ -51,7 +51,8 @@ public enum V2Arbitrage {
         let x0 = numerator > e ? (numerator &- e) / f : .zero
 
         let curve = Curve(aIn: aIn, aOut: aOut, bIn: bIn, bOut: bOut, feeA: feeA, feeB: feeB, c: c, e: e, f: f)
-        let y0 = x0.isZero ? .one : try V2Math.getAmountOut(amountIn: x0, reserveIn: aIn, reserveOut: aOut, feeBps: feeA)
+        let y0 =
+            x0.isZero ? .one : try V2Math.getAmountOut(amountIn: x0, reserveIn: aIn, reserveOut: aOut, feeBps: feeA)
         var best: (x: U256, profit: I256)? = nil
         var proven = true
         // Walk Y downward from y0, then upward from y0 + 1. A side stops at the first candidate that lies on the

@@ -57,6 +57,7 @@ public enum V2Error: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A lower-case one-line description carrying the offending values.
     public var description: String {
         switch self {
         case .insufficientInputAmount: return "amountIn is zero (UniswapV2Library: INSUFFICIENT_INPUT_AMOUNT)"

@@ -67,7 +67,8 @@ public enum V2Math {
         amounts.reserveCapacity(path.count)
         for i in 0..<pairs.count {
             let (rIn, rOut) = try pairs[i].reserves(tokenIn: path[i], tokenOut: path[i + 1])
-            amounts.append(try getAmountOut(amountIn: amounts[i], reserveIn: rIn, reserveOut: rOut, feeBps: pairs[i].feeBps))
+            amounts.append(
+                try getAmountOut(amountIn: amounts[i], reserveIn: rIn, reserveOut: rOut, feeBps: pairs[i].feeBps))
         }
         return amounts
     }

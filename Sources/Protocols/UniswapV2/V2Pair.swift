@@ -67,8 +67,10 @@ public struct V2Pair: Equatable, Hashable, Sendable {
         let amount1In = balance1 > left1 ? balance1 &- left1 : .zero
         guard !amount0In.isZero || !amount1In.isZero else { throw .pairInsufficientInputAmount }
         let fee = U256(UInt64(feeBps))
-        let adjusted0 = try Self.sub(try V2Math.mul(balance0, V2Math.feeDenominator, "K"), try V2Math.mul(amount0In, fee, "K"))
-        let adjusted1 = try Self.sub(try V2Math.mul(balance1, V2Math.feeDenominator, "K"), try V2Math.mul(amount1In, fee, "K"))
+        let adjusted0 = try Self.sub(
+            try V2Math.mul(balance0, V2Math.feeDenominator, "K"), try V2Math.mul(amount0In, fee, "K"))
+        let adjusted1 = try Self.sub(
+            try V2Math.mul(balance1, V2Math.feeDenominator, "K"), try V2Math.mul(amount1In, fee, "K"))
         let lhs = try V2Math.mul(adjusted0, adjusted1, "K")
         let rhs = try V2Math.mul(try V2Math.mul(reserve0, reserve1, "K"), U256(100_000_000), "K")
         guard lhs >= rhs else { throw .kInvariant(balanceProduct: lhs, reserveProduct: rhs) }

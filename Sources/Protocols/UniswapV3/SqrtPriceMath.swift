@@ -80,7 +80,8 @@ public enum SqrtPriceMath {
         guard !p.isZero, liquidity > 0 else { throw .zeroPriceOrLiquidity(sqrtPriceX96: p, liquidity: liquidity) }
         return zeroForOne
             ? try nextSqrtPriceFromAmount0RoundingUp(sqrtPriceX96: p, liquidity: liquidity, amount: amountIn, add: true)
-            : try nextSqrtPriceFromAmount1RoundingDown(sqrtPriceX96: p, liquidity: liquidity, amount: amountIn, add: true)
+            : try nextSqrtPriceFromAmount1RoundingDown(
+                sqrtPriceX96: p, liquidity: liquidity, amount: amountIn, add: true)
     }
 
     /// getNextSqrtPriceFromOutput: token1 out rounds the price down, token0 out rounds it up (SqrtPriceMath.sol).
@@ -89,8 +90,10 @@ public enum SqrtPriceMath {
     ) throws(V3Error) -> U256 {
         guard !p.isZero, liquidity > 0 else { throw .zeroPriceOrLiquidity(sqrtPriceX96: p, liquidity: liquidity) }
         return zeroForOne
-            ? try nextSqrtPriceFromAmount1RoundingDown(sqrtPriceX96: p, liquidity: liquidity, amount: amountOut, add: false)
-            : try nextSqrtPriceFromAmount0RoundingUp(sqrtPriceX96: p, liquidity: liquidity, amount: amountOut, add: false)
+            ? try nextSqrtPriceFromAmount1RoundingDown(
+                sqrtPriceX96: p, liquidity: liquidity, amount: amountOut, add: false)
+            : try nextSqrtPriceFromAmount0RoundingUp(
+                sqrtPriceX96: p, liquidity: liquidity, amount: amountOut, add: false)
     }
 
     /// getAmount0Delta: L·(√B − √A)/(√A·√B) of token0 between two prices, rounded as asked (SqrtPriceMath.sol;

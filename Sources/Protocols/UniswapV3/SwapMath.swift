@@ -43,19 +43,27 @@ public enum SwapMath {
 
         if exactIn {
             let lessFee = try SqrtPriceMath.mulDiv(amountRemaining.bits, million &- fee, million)
-            amountIn = zeroForOne
-                ? try SqrtPriceMath.amount0Delta(sqrtRatioA: target, sqrtRatioB: current, liquidity: liquidity, roundUp: true)
-                : try SqrtPriceMath.amount1Delta(sqrtRatioA: current, sqrtRatioB: target, liquidity: liquidity, roundUp: true)
-            next = lessFee >= amountIn
+            amountIn =
+                zeroForOne
+                ? try SqrtPriceMath.amount0Delta(
+                    sqrtRatioA: target, sqrtRatioB: current, liquidity: liquidity, roundUp: true)
+                : try SqrtPriceMath.amount1Delta(
+                    sqrtRatioA: current, sqrtRatioB: target, liquidity: liquidity, roundUp: true)
+            next =
+                lessFee >= amountIn
                 ? target
                 : try SqrtPriceMath.nextSqrtPriceFromInput(
                     sqrtPriceX96: current, liquidity: liquidity, amountIn: lessFee, zeroForOne: zeroForOne)
         } else {
-            amountOut = zeroForOne
-                ? try SqrtPriceMath.amount1Delta(sqrtRatioA: target, sqrtRatioB: current, liquidity: liquidity, roundUp: false)
-                : try SqrtPriceMath.amount0Delta(sqrtRatioA: current, sqrtRatioB: target, liquidity: liquidity, roundUp: false)
+            amountOut =
+                zeroForOne
+                ? try SqrtPriceMath.amount1Delta(
+                    sqrtRatioA: target, sqrtRatioB: current, liquidity: liquidity, roundUp: false)
+                : try SqrtPriceMath.amount0Delta(
+                    sqrtRatioA: current, sqrtRatioB: target, liquidity: liquidity, roundUp: false)
             // Solidity computes uint256(-amountRemaining), the two's-complement magnitude.
-            next = remainingAbs >= amountOut
+            next =
+                remainingAbs >= amountOut
                 ? target
                 : try SqrtPriceMath.nextSqrtPriceFromOutput(
                     sqrtPriceX96: current, liquidity: liquidity, amountOut: remainingAbs, zeroForOne: zeroForOne)
@@ -64,17 +72,21 @@ public enum SwapMath {
         let max = target == next
         if zeroForOne {
             if !(max && exactIn) {
-                amountIn = try SqrtPriceMath.amount0Delta(sqrtRatioA: next, sqrtRatioB: current, liquidity: liquidity, roundUp: true)
+                amountIn = try SqrtPriceMath.amount0Delta(
+                    sqrtRatioA: next, sqrtRatioB: current, liquidity: liquidity, roundUp: true)
             }
             if !(max && !exactIn) {
-                amountOut = try SqrtPriceMath.amount1Delta(sqrtRatioA: next, sqrtRatioB: current, liquidity: liquidity, roundUp: false)
+                amountOut = try SqrtPriceMath.amount1Delta(
+                    sqrtRatioA: next, sqrtRatioB: current, liquidity: liquidity, roundUp: false)
             }
         } else {
             if !(max && exactIn) {
-                amountIn = try SqrtPriceMath.amount1Delta(sqrtRatioA: current, sqrtRatioB: next, liquidity: liquidity, roundUp: true)
+                amountIn = try SqrtPriceMath.amount1Delta(
+                    sqrtRatioA: current, sqrtRatioB: next, liquidity: liquidity, roundUp: true)
             }
             if !(max && !exactIn) {
-                amountOut = try SqrtPriceMath.amount0Delta(sqrtRatioA: current, sqrtRatioB: next, liquidity: liquidity, roundUp: false)
+                amountOut = try SqrtPriceMath.amount0Delta(
+                    sqrtRatioA: current, sqrtRatioB: next, liquidity: liquidity, roundUp: false)
             }
         }
         // Cap the output so an exact-out step never pays more than asked.

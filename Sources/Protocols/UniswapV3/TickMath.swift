@@ -10,22 +10,29 @@ public enum TickMath {
     /// TickMath.MIN_SQRT_RATIO = getSqrtRatioAtTick(MIN_TICK).
     public static let minSqrtRatio = U256(4_295_128_739)
     /// TickMath.MAX_SQRT_RATIO = getSqrtRatioAtTick(MAX_TICK).
-    public static let maxSqrtRatio = U256(limbs: (0x5d951d5263988d26, 0xefd1fc6a50648849, 0xfffd8963, 0))
+    public static let maxSqrtRatio = U256(limbs: (0x5d95_1d52_6398_8d26, 0xefd1_fc6a_5064_8849, 0xfffd_8963, 0))
 
     /// The 19 Q128 factors 1/sqrt(1.0001)^(2^i), i = 1...19 (TickMath.sol getSqrtRatioAtTick).
     @usableFromInline
-    static let factors: (
-        UInt128, UInt128, UInt128, UInt128, UInt128, UInt128, UInt128, UInt128, UInt128, UInt128,
-        UInt128, UInt128, UInt128, UInt128, UInt128, UInt128, UInt128, UInt128, UInt128
-    ) = (
-        0xfff97272373d413259a46990580e213a, 0xfff2e50f5f656932ef12357cf3c7fdcc, 0xffe5caca7e10e4e61c3624eaa0941cd0,
-        0xffcb9843d60f6159c9db58835c926644, 0xff973b41fa98c081472e6896dfb254c0, 0xff2ea16466c96a3843ec78b326b52861,
-        0xfe5dee046a99a2a811c461f1969c3053, 0xfcbe86c7900a88aedcffc83b479aa3a4, 0xf987a7253ac413176f2b074cf7815e54,
-        0xf3392b0822b70005940c7a398e4b70f3, 0xe7159475a2c29b7443b29c7fa6e889d9, 0xd097f3bdfd2022b8845ad8f792aa5825,
-        0xa9f746462d870fdf8a65dc1f90e061e5, 0x70d869a156d2a1b890bb3df62baf32f7, 0x31be135f97d08fd981231505542fcfa6,
-        0x9aa508b5b7a84e1c677de54f3e99bc9, 0x5d6af8dedb81196699c329225ee604, 0x2216e584f5fa1ea926041bedfe98,
-        0x48a170391f7dc42444e8fa2
-    )
+    static let factors:
+        (
+            UInt128, UInt128, UInt128, UInt128, UInt128, UInt128, UInt128, UInt128, UInt128, UInt128,
+            UInt128, UInt128, UInt128, UInt128, UInt128, UInt128, UInt128, UInt128, UInt128
+        ) = (
+            0xfff9_7272_373d_4132_59a4_6990_580e_213a, 0xfff2_e50f_5f65_6932_ef12_357c_f3c7_fdcc,
+            0xffe5_caca_7e10_e4e6_1c36_24ea_a094_1cd0,
+            0xffcb_9843_d60f_6159_c9db_5883_5c92_6644, 0xff97_3b41_fa98_c081_472e_6896_dfb2_54c0,
+            0xff2e_a164_66c9_6a38_43ec_78b3_26b5_2861,
+            0xfe5d_ee04_6a99_a2a8_11c4_61f1_969c_3053, 0xfcbe_86c7_900a_88ae_dcff_c83b_479a_a3a4,
+            0xf987_a725_3ac4_1317_6f2b_074c_f781_5e54,
+            0xf339_2b08_22b7_0005_940c_7a39_8e4b_70f3, 0xe715_9475_a2c2_9b74_43b2_9c7f_a6e8_89d9,
+            0xd097_f3bd_fd20_22b8_845a_d8f7_92aa_5825,
+            0xa9f7_4646_2d87_0fdf_8a65_dc1f_90e0_61e5, 0x70d8_69a1_56d2_a1b8_90bb_3df6_2baf_32f7,
+            0x31be_135f_97d0_8fd9_8123_1505_542f_cfa6,
+            0x9aa_508b_5b7a_84e1_c677_de54_f3e9_9bc9, 0x5d_6af8_dedb_8119_6699_c329_225e_e604,
+            0x2216_e584_f5fa_1ea9_2604_1bed_fe98,
+            0x48a_1703_91f7_dc42_444e_8fa2
+        )
 
     /// getSqrtRatioAtTick: sqrt(1.0001^tick) * 2^96 as Q64.96, rounded up (TickMath.sol; reverts "T" past MAX_TICK).
     public static func sqrtRatio(atTick tick: Int32) throws(V3Error) -> U256 {
@@ -33,7 +40,7 @@ public enum TickMath {
         guard absTick <= UInt32(maxTick) else { throw .tickOutOfRange(tick: tick) }
         // `ratio` is a Q128.128 below 2^128 once any factor applied; `isOne` stands for the initial 2^128.
         var isOne = absTick & 1 == 0
-        var ratio: UInt128 = isOne ? 0 : 0xfffcb933bd6fad37aa2d162d1a594001
+        var ratio: UInt128 = isOne ? 0 : 0xfffc_b933_bd6f_ad37_aa2d_162d_1a59_4001
         withUnsafeBytes(of: factors) { raw in
             let f = raw.bindMemory(to: UInt128.self)
             var bits = absTick >> 1
@@ -76,7 +83,7 @@ public enum TickMath {
             shift -= 1
         }
         // 255738958999603826347141 = 2^64 / log2(sqrt(1.0001)) as Q22.64 (TickMath.sol).
-        let logSqrt10001 = log2 &* I256(bits: U256(limbs: (0xa301d71055774c85, 0x3627, 0, 0)))
+        let logSqrt10001 = log2 &* I256(bits: U256(limbs: (0xa301_d710_5577_4c85, 0x3627, 0, 0)))
         let tickLow = Int32(truncatingIfNeeded: Self.sarToInt(logSqrt10001 &- Self.lowOffset, 128))
         let tickHi = Int32(truncatingIfNeeded: Self.sarToInt(logSqrt10001 &+ Self.highOffset, 128))
         if tickLow == tickHi { return tickLow }
@@ -84,9 +91,9 @@ public enum TickMath {
     }
 
     /// 3402992956809132418596140100660247210 (TickMath.sol tickLow offset).
-    static let lowOffset = I256(bits: U256(limbs: (0x5af012a19d003aaa, 0x028f6481ab7f045a, 0, 0)))
+    static let lowOffset = I256(bits: U256(limbs: (0x5af0_12a1_9d00_3aaa, 0x028f_6481_ab7f_045a, 0, 0)))
     /// 291339464771989622907027621153398088495 (TickMath.sol tickHi offset).
-    static let highOffset = I256(bits: U256(limbs: (0x455e260799a0632f, 0xdb2df09e81959a81, 0, 0)))
+    static let highOffset = I256(bits: U256(limbs: (0x455e_2607_99a0_632f, 0xdb2d_f09e_8195_9a81, 0, 0)))
 
     /// The low 64 bits of an arithmetic right shift (the value fits int24 after the shift).
     @inline(__always)

@@ -56,12 +56,15 @@ public enum V3Error: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A lower-case one-line description carrying the offending values.
     public var description: String {
         switch self {
         case .tickOutOfRange(let t): return "tick \(t) outside [-887272, 887272] (revert T)"
         case .sqrtRatioOutOfRange(let p):
-            return "sqrtPriceX96 \(p) outside [4295128739, 1461446703485210103287273052203988822378723970342) (revert R)"
-        case .zeroPriceOrLiquidity(let p, let l): return "price and liquidity must be positive: sqrtPriceX96=\(p) liquidity=\(l)"
+            return
+                "sqrtPriceX96 \(p) outside [4295128739, 1461446703485210103287273052203988822378723970342) (revert R)"
+        case .zeroPriceOrLiquidity(let p, let l):
+            return "price and liquidity must be positive: sqrtPriceX96=\(p) liquidity=\(l)"
         case .priceOutOfBounds(let p, let l, let a):
             return "next sqrt price leaves uint160 or reaches zero: sqrtPriceX96=\(p) liquidity=\(l) amount=\(a)"
         case .mulDiv(let e): return "\(e)"
@@ -71,11 +74,13 @@ public enum V3Error: Error, Equatable, Sendable, CustomStringConvertible {
         case .zeroAmountSpecified: return "amountSpecified is zero (revert AS)"
         case .locked: return "pool is locked (revert LOK)"
         case .invalidPriceLimit(let lim, let p, let z):
-            return "sqrtPriceLimitX96 \(lim) invalid for \(z ? "zeroForOne" : "oneForZero") at sqrtPriceX96 \(p) (revert SPL)"
+            return
+                "sqrtPriceLimitX96 \(lim) invalid for \(z ? "zeroForOne" : "oneForZero") at sqrtPriceX96 \(p) (revert SPL)"
         case .zeroLiquidity: return "pool has zero in-range liquidity (revert L)"
         case .invalidTick(let t, let s): return "tick \(t) is not a multiple of tick spacing \(s)"
         case .ranOutOfKnownTicks(let w, let k):
-            return "ran out of known ticks: bitmap word \(w) needed, state holds words \(k.lowerBound)...\(k.upperBound)"
+            return
+                "ran out of known ticks: bitmap word \(w) needed, state holds words \(k.lowerBound)...\(k.upperBound)"
         case .missingTick(let t): return "tick \(t) is initialized in the bitmap but its liquidityNet is unknown"
         case .noInputConsumed: return "swap consumed no input (zero-liquidity region; QuoterV2 reverts)"
         case .exactOutputNotFilled(let r, let g): return "exact output not filled: requested \(r), received \(g)"

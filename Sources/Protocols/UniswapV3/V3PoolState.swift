@@ -133,7 +133,9 @@ public struct V3PoolState: Equatable, Sendable {
 
     /// The bitmap word at `position` (zero when not stored), or `ranOutOfKnownTicks` outside `knownWords`.
     public func bitmapWord(at position: Int16) throws(V3Error) -> U256 {
-        guard knownWords.contains(position) else { throw .ranOutOfKnownTicks(wordPosition: position, known: knownWords) }
+        guard knownWords.contains(position) else {
+            throw .ranOutOfKnownTicks(wordPosition: position, known: knownWords)
+        }
         var lo = 0
         var hi = bitmapWordPositions.count
         while lo < hi {

@@ -35,7 +35,8 @@ extension V3PoolState {
     {
         guard !amountSpecified.isZero else { throw .zeroAmountSpecified }
         guard unlocked else { throw .locked }
-        let validLimit = zeroForOne
+        let validLimit =
+            zeroForOne
             ? limit < sqrtPriceX96 && limit > TickMath.minSqrtRatio
             : limit > sqrtPriceX96 && limit < TickMath.maxSqrtRatio
         guard validLimit else {
