@@ -5,7 +5,7 @@ import Protocols
 enum UniswapBench {
     static let ops = 20_000
 
-    static func run() -> [String: Double] {
+    static func run() -> [(String, Double)] {
         var out: [String: Double] = [:]
         // Full-range 2e18 plus ten 1e18 positions [-120k, 120k + 60], k = 1...10 (spacing 60): a zeroForOne swap
         // to tick -1260 crosses the ten lower ticks, each an initialized tick in the bitmap.
@@ -27,7 +27,7 @@ enum UniswapBench {
             let full = try? pool.swap(
                 zeroForOne: true, amountSpecified: I256(bits: U256.max >> 1), sqrtPriceLimitX96: limit),
             full.initializedTicksCrossed == 10
-        else { return ["v3_quote_10_ticks_ns": -1] }
+        else { return [("v3_quote_10_ticks_ns", -1)] }
         let amount = full.amount0.bits - U256(10_000)
         var sink = U256.zero
         out["v3_quote_10_ticks_ns"] = nsPerOp(ops: ops) {
@@ -50,6 +50,6 @@ enum UniswapBench {
             }
         }
         blackHole(sink)
-        return out
+        return out.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }
