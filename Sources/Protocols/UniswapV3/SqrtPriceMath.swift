@@ -116,8 +116,16 @@ public enum SqrtPriceMath {
         sqrtRatioA: U256, sqrtRatioB: U256, liquidity: UInt128, roundUp: Bool
     ) throws(V3Error) -> U256 {
         let (a, b) = sqrtRatioA > sqrtRatioB ? (sqrtRatioB, sqrtRatioA) : (sqrtRatioA, sqrtRatioB)
-        return roundUp
-            ? try mulDivUp(U256(liquidity), b &- a, q96)
-            : try mulDiv(U256(liquidity), b &- a, q96)
+        // FullMath.mulDiv by Q96 = 2^96 is a 512-bit right shift; it reverts when the quotient needs > 256 bits.
+        let (hi, lo) = U256(liquidity).multipliedFullWidth(by: b &- a)
+        let overflow = U256ArithmeticError.mulDivOverflow(a: U256(liquidity), b: b &- a, denominator: q96)
+        guard (hi >> 96).isZero else { throw .mulDiv(overflow) }
+        let q = (lo >> 96) | (hi << 160)
+        guard roundUp && !(lo & Self.lowMask96).isZero else { return q }
+        guard q != .max else { throw .mulDiv(overflow) }
+        return q &+ .one
     }
+
+    /// 2^96 − 1: the bits a division by Q96 discards.
+    static let lowMask96 = q96 &- .one
 }
