@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "defi-bench",
             dependencies: [
-                "Primitives", "Keystore",
+                "Primitives", "Keystore", "Protocols",
                 .product(name: "BigInt", package: "BigInt"),
             ]),
 
@@ -66,6 +66,7 @@ let package = Package(
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "TestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
         .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore"]),
+        .testTarget(name: "ProtocolsTests", dependencies: ["Protocols"]),
         // Golden tests of the built `defi` binary (human and --json forms).
         .testTarget(name: "CLITests", dependencies: ["Primitives"]),
     ]

@@ -6,7 +6,8 @@ import Primitives
 // prints the ratios. Each area owns one file: U256Bench, KeccakBench, SigningBench.
 var metrics: [String: Double] = [:]
 let only = CommandLine.arguments.dropFirst().first
-for (name, run) in [("u256", U256Bench.run), ("keccak", KeccakBench.run), ("signing", SigningBench.run)]
+for (name, run) in [("u256", U256Bench.run), ("keccak", KeccakBench.run), ("signing", SigningBench.run),
+    ("uniswap", UniswapBench.run)]
 where only == nil || only == name {
     for (k, v) in run() { metrics[k] = v }
 }
