@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "TestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
         .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore"]),
-        .testTarget(name: "ProtocolsTests", dependencies: ["Protocols"]),
+        .testTarget(name: "ProtocolsTests", dependencies: ["Protocols", "TestSupport"]),
         // Golden tests of the built `defi` binary (human and --json forms).
         .testTarget(name: "CLITests", dependencies: ["Primitives"]),
     ]
