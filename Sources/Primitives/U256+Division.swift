@@ -110,16 +110,15 @@ struct Reciprocal128 {
 
 extension U256 {
     /// One quotient limb for a three-limb normalised divisor dn: (r, u) / dn, where the partial remainder r < dn
-    /// (limbs in r.0..r.2, dn in dn.w.0..2, dn.w.3 == 0); r becomes the new partial remainder.
-    @inlinable @inline(__always)
-    static func divStep3(_ r: inout U256, _ u: UInt64, _ dn: U256, _ rc: Reciprocal128) -> UInt64 {
+    /// (limbs in r.0..r.2, dn in dn.w.0..2, dn.w.3 == 0); returns the limb and the new partial remainder.
+    @_transparent @usableFromInline
+    static func divStep3(_ r: U256, _ u: UInt64, _ dn: U256, _ rc: Reciprocal128) -> (UInt64, U256) {
         if r.w.2 == rc.d1 && r.w.1 == rc.d0 {
             // The top two limbs equal the divisor's, so the 3-by-2 estimate does not apply; the quotient limb is
             // then exactly 2^64 - 1 (Knuth D3), and (r, u) - (2^64 - 1)·dn = (r, u) + dn - dn·2^64 fits 192 bits.
             var x = U256(limbs: (u, r.w.0, r.w.1, 0)) &+ dn &- U256(limbs: (0, dn.w.0, dn.w.1, 0))
             x.w.3 = 0
-            r = x
-            return .max
+            return (.max, x)
         }
         var (q, n1, n0) = rc.divide(r.w.2, r.w.1, r.w.0)
         // (n1, n0, u) - q·dn.w.0; q may be one too large, then the difference is negative: add dn back once.
@@ -129,18 +128,16 @@ extension U256 {
             q &-= 1
             x = x &+ dn
         }
-        r = x
-        return q
+        return (q, x)
     }
 
     /// One quotient limb for a four-limb normalised divisor dn: (r, u) / dn, where the partial remainder r < dn;
-    /// r becomes the new partial remainder.
-    @inlinable @inline(__always)
-    static func divStep4(_ r: inout U256, _ u: UInt64, _ dn: U256, _ rc: Reciprocal128) -> UInt64 {
+    /// returns the limb and the new partial remainder.
+    @_transparent @usableFromInline
+    static func divStep4(_ r: U256, _ u: UInt64, _ dn: U256, _ rc: Reciprocal128) -> (UInt64, U256) {
         if r.w.3 == rc.d1 && r.w.2 == rc.d0 {
             // As in divStep3: the quotient limb is 2^64 - 1 and the remainder (r, u) + dn - dn·2^64 fits 256 bits.
-            r = U256(limbs: (u, r.w.0, r.w.1, r.w.2)) &+ dn &- U256(limbs: (0, dn.w.0, dn.w.1, dn.w.2))
-            return .max
+            return (.max, U256(limbs: (u, r.w.0, r.w.1, r.w.2)) &+ dn &- U256(limbs: (0, dn.w.0, dn.w.1, dn.w.2)))
         }
         var (q, n1, n0) = rc.divide(r.w.3, r.w.2, r.w.1)
         // (n1, n0, r.0, u) - q·(dn.1, dn.0); q may be one too large: then add dn back once.
@@ -153,8 +150,7 @@ extension U256 {
             q &-= 1
             x = x &+ dn
         }
-        r = x
-        return q
+        return (q, x)
     }
 
     /// `x >> s` for 0 <= s < 64 (the remainder's denormalisation).
@@ -168,99 +164,128 @@ extension U256 {
         ))
     }
 
-    /// Divides the 512-bit number (high, low) by `d`; requires d != 0 and high < d, so the quotient fits 256 bits.
-    @inlinable
-    static func divideWide(high: U256, low: U256, by d: U256) -> (quotient: U256, remainder: U256) {
-        let n = d.w.3 != 0 ? 4 : d.w.2 != 0 ? 3 : d.w.1 != 0 ? 2 : 1
-        let s = UInt64(d[limb: n - 1].leadingZeroBitCount)
+    /// `x << s` for 0 <= s < 64 and the bits shifted out (Knuth D1's normalisation).
+    @inlinable @inline(__always)
+    static func shiftedLeftSmall(_ x: U256, _ s: UInt64) -> (U256, out: UInt64) {
         let rs = (64 &- s) & 63
         let m: UInt64 = s == 0 ? 0 : .max
-        let dn = U256(limbs: (
-            d.w.0 &<< s, (d.w.1 &<< s) | ((d.w.0 &>> rs) & m), (d.w.2 &<< s) | ((d.w.1 &>> rs) & m),
-            (d.w.3 &<< s) | ((d.w.2 &>> rs) & m)
-        ))
-        // The numerator shifted by s: eight limbs suffice because high < d, so high·2^s < dn < 2^(64n).
-        let (a0, a1, a2, a3) = low.w
-        let (a4, a5, a6, a7) = high.w
-        let u0 = a0 &<< s
-        let u1 = (a1 &<< s) | ((a0 &>> rs) & m)
-        let u2 = (a2 &<< s) | ((a1 &>> rs) & m)
-        let u3 = (a3 &<< s) | ((a2 &>> rs) & m)
-        let u4 = (a4 &<< s) | ((a3 &>> rs) & m)
-        let u5 = (a5 &<< s) | ((a4 &>> rs) & m)
-        let u6 = (a6 &<< s) | ((a5 &>> rs) & m)
-        let u7 = (a7 &<< s) | ((a6 &>> rs) & m)
-        switch n {
-        case 1:
-            let rc = Reciprocal64(normalized: dn.w.0)
-            let (q3, r3) = rc.divide(u4, u3)
-            let (q2, r2) = rc.divide(r3, u2)
-            let (q1, r1) = rc.divide(r2, u1)
-            let (q0, r0) = rc.divide(r1, u0)
-            return (U256(limbs: (q0, q1, q2, q3)), U256(r0 &>> s))
-        case 2:
-            let rc = Reciprocal128(normalized: dn.w.1, dn.w.0)
-            let (q3, r31, r30) = rc.divide(u5, u4, u3)
-            let (q2, r21, r20) = rc.divide(r31, r30, u2)
-            let (q1, r11, r10) = rc.divide(r21, r20, u1)
-            let (q0, r01, r00) = rc.divide(r11, r10, u0)
-            return (U256(limbs: (q0, q1, q2, q3)), shiftedRightSmall(U256(limbs: (r00, r01, 0, 0)), s))
-        case 3:
-            let rc = Reciprocal128(normalized: dn.w.2, dn.w.1)
-            var r = U256(limbs: (u4, u5, u6, 0))
-            let q3 = divStep3(&r, u3, dn, rc)
-            let q2 = divStep3(&r, u2, dn, rc)
-            let q1 = divStep3(&r, u1, dn, rc)
-            let q0 = divStep3(&r, u0, dn, rc)
-            return (U256(limbs: (q0, q1, q2, q3)), shiftedRightSmall(r, s))
-        default:
-            let rc = Reciprocal128(normalized: dn.w.3, dn.w.2)
-            var r = U256(limbs: (u4, u5, u6, u7))
-            let q3 = divStep4(&r, u3, dn, rc)
-            let q2 = divStep4(&r, u2, dn, rc)
-            let q1 = divStep4(&r, u1, dn, rc)
-            let q0 = divStep4(&r, u0, dn, rc)
-            return (U256(limbs: (q0, q1, q2, q3)), shiftedRightSmall(r, s))
-        }
+        let (a0, a1, a2, a3) = x.w
+        return (
+            U256(limbs: (
+                a0 &<< s, (a1 &<< s) | ((a0 &>> rs) & m), (a2 &<< s) | ((a1 &>> rs) & m),
+                (a3 &<< s) | ((a2 &>> rs) & m)
+            )), (a3 &>> rs) & m
+        )
     }
 
-    /// `self / d` for self >= d >= 2^64 (so d has 2...4 limbs): the 256-by-256 path.
+    /// Divides the 512-bit number (high, low) by `d`; requires d != 0 and high < d, so the quotient fits 256 bits.
+    /// Dispatches on the divisor's limb count to kernels compiled once in this module: each is straight-line code
+    /// small enough that the optimiser inlines every step (one huge inlined body made it give up).
     @inlinable
+    static func divideWide(high: U256, low: U256, by d: U256) -> (quotient: U256, remainder: U256) {
+        if d.w.3 != 0 { return divideWide4(high: high, low: low, by: d) }
+        if d.w.2 != 0 { return divideWide3(high: high, low: low, by: d) }
+        if d.w.1 != 0 { return divideWide2(high: high, low: low, by: d) }
+        return divideWide1(high: high, low: low, by: d.w.0)
+    }
+
+    /// The normalised divisor and numerator for a shift s: high·2^s < dn because high < d, so eight limbs suffice.
+    @inlinable @inline(__always)
+    static func normalisedWide(high: U256, low: U256, by d: U256, _ s: UInt64) -> (dn: U256, hi: U256, lo: U256) {
+        let (dn, _) = shiftedLeftSmall(d, s)
+        let (lo, out) = shiftedLeftSmall(low, s)
+        var (hi, _) = shiftedLeftSmall(high, s)
+        hi.w.0 |= out
+        return (dn, hi, lo)
+    }
+
+    /// divideWide for a one-limb divisor (high < d, so high is one limb too).
+    @usableFromInline
+    static func divideWide1(high: U256, low: U256, by d: UInt64) -> (quotient: U256, remainder: U256) {
+        let s = UInt64(d.leadingZeroBitCount)
+        let (_, hi, lo) = normalisedWide(high: high, low: low, by: U256(d), s)
+        let rc = Reciprocal64(normalized: d &<< s)
+        let (q3, r3) = rc.divide(hi.w.0, lo.w.3)
+        let (q2, r2) = rc.divide(r3, lo.w.2)
+        let (q1, r1) = rc.divide(r2, lo.w.1)
+        let (q0, r0) = rc.divide(r1, lo.w.0)
+        return (U256(limbs: (q0, q1, q2, q3)), U256(r0 &>> s))
+    }
+
+    /// divideWide for a two-limb divisor: Algorithm 5 gives every quotient limb exactly.
+    @usableFromInline
+    static func divideWide2(high: U256, low: U256, by d: U256) -> (quotient: U256, remainder: U256) {
+        let s = UInt64(d.w.1.leadingZeroBitCount)
+        let (dn, hi, lo) = normalisedWide(high: high, low: low, by: d, s)
+        let rc = Reciprocal128(normalized: dn.w.1, dn.w.0)
+        let (q3, r31, r30) = rc.divide(hi.w.1, hi.w.0, lo.w.3)
+        let (q2, r21, r20) = rc.divide(r31, r30, lo.w.2)
+        let (q1, r11, r10) = rc.divide(r21, r20, lo.w.1)
+        let (q0, r01, r00) = rc.divide(r11, r10, lo.w.0)
+        return (U256(limbs: (q0, q1, q2, q3)), shiftedRightSmall(U256(limbs: (r00, r01, 0, 0)), s))
+    }
+
+    /// divideWide for a three-limb divisor.
+    @usableFromInline
+    static func divideWide3(high: U256, low: U256, by d: U256) -> (quotient: U256, remainder: U256) {
+        let s = UInt64(d.w.2.leadingZeroBitCount)
+        let (dn, hi, lo) = normalisedWide(high: high, low: low, by: d, s)
+        let rc = Reciprocal128(normalized: dn.w.2, dn.w.1)
+        var r = U256(limbs: (hi.w.0, hi.w.1, hi.w.2, 0))
+        let q3: UInt64, q2: UInt64, q1: UInt64, q0: UInt64
+        (q3, r) = divStep3(r, lo.w.3, dn, rc)
+        (q2, r) = divStep3(r, lo.w.2, dn, rc)
+        (q1, r) = divStep3(r, lo.w.1, dn, rc)
+        (q0, r) = divStep3(r, lo.w.0, dn, rc)
+        return (U256(limbs: (q0, q1, q2, q3)), shiftedRightSmall(r, s))
+    }
+
+    /// divideWide for a four-limb divisor.
+    @usableFromInline
+    static func divideWide4(high: U256, low: U256, by d: U256) -> (quotient: U256, remainder: U256) {
+        let s = UInt64(d.w.3.leadingZeroBitCount)
+        let (dn, hi, lo) = normalisedWide(high: high, low: low, by: d, s)
+        let rc = Reciprocal128(normalized: dn.w.3, dn.w.2)
+        var r = hi
+        let q3: UInt64, q2: UInt64, q1: UInt64, q0: UInt64
+        (q3, r) = divStep4(r, lo.w.3, dn, rc)
+        (q2, r) = divStep4(r, lo.w.2, dn, rc)
+        (q1, r) = divStep4(r, lo.w.1, dn, rc)
+        (q0, r) = divStep4(r, lo.w.0, dn, rc)
+        return (U256(limbs: (q0, q1, q2, q3)), shiftedRightSmall(r, s))
+    }
+
+    /// `self / d` for self >= d >= 2^64 (so d has 2...4 limbs): the 256-by-256 path, a numerator of five limbs
+    /// after normalisation, so 5 - n quotient limbs.
+    @usableFromInline
     func divideNarrow(by d: U256) -> (quotient: U256, remainder: U256) {
-        let n = d.w.3 != 0 ? 4 : d.w.2 != 0 ? 3 : 2
-        let s = UInt64(d[limb: n - 1].leadingZeroBitCount)
-        let rs = (64 &- s) & 63
-        let m: UInt64 = s == 0 ? 0 : .max
-        let dn = U256(limbs: (
-            d.w.0 &<< s, (d.w.1 &<< s) | ((d.w.0 &>> rs) & m), (d.w.2 &<< s) | ((d.w.1 &>> rs) & m),
-            (d.w.3 &<< s) | ((d.w.2 &>> rs) & m)
-        ))
-        // The numerator shifted by s, with the bits shifted out in a fifth limb (Knuth D1).
-        let (a0, a1, a2, a3) = w
-        let u0 = a0 &<< s
-        let u1 = (a1 &<< s) | ((a0 &>> rs) & m)
-        let u2 = (a2 &<< s) | ((a1 &>> rs) & m)
-        let u3 = (a3 &<< s) | ((a2 &>> rs) & m)
-        let u4 = (a3 &>> rs) & m
-        switch n {
-        case 2:
-            let rc = Reciprocal128(normalized: dn.w.1, dn.w.0)
-            let (q2, r21, r20) = rc.divide(u4, u3, u2)
-            let (q1, r11, r10) = rc.divide(r21, r20, u1)
-            let (q0, r01, r00) = rc.divide(r11, r10, u0)
-            return (U256(limbs: (q0, q1, q2, 0)), U256.shiftedRightSmall(U256(limbs: (r00, r01, 0, 0)), s))
-        case 3:
-            let rc = Reciprocal128(normalized: dn.w.2, dn.w.1)
-            var r = U256(limbs: (u2, u3, u4, 0))
-            let q1 = U256.divStep3(&r, u1, dn, rc)
-            let q0 = U256.divStep3(&r, u0, dn, rc)
-            return (U256(limbs: (q0, q1, 0, 0)), U256.shiftedRightSmall(r, s))
-        default:
+        if d.w.3 != 0 {
+            let s = UInt64(d.w.3.leadingZeroBitCount)
+            let (dn, _) = U256.shiftedLeftSmall(d, s)
+            let (u, u4) = U256.shiftedLeftSmall(self, s)
             let rc = Reciprocal128(normalized: dn.w.3, dn.w.2)
-            var r = U256(limbs: (u1, u2, u3, u4))
-            let q0 = U256.divStep4(&r, u0, dn, rc)
+            let (q0, r) = U256.divStep4(U256(limbs: (u.w.1, u.w.2, u.w.3, u4)), u.w.0, dn, rc)
             return (U256(q0), U256.shiftedRightSmall(r, s))
         }
+        if d.w.2 != 0 {
+            let s = UInt64(d.w.2.leadingZeroBitCount)
+            let (dn, _) = U256.shiftedLeftSmall(d, s)
+            let (u, u4) = U256.shiftedLeftSmall(self, s)
+            let rc = Reciprocal128(normalized: dn.w.2, dn.w.1)
+            var r = U256(limbs: (u.w.2, u.w.3, u4, 0))
+            let q1: UInt64, q0: UInt64
+            (q1, r) = U256.divStep3(r, u.w.1, dn, rc)
+            (q0, r) = U256.divStep3(r, u.w.0, dn, rc)
+            return (U256(limbs: (q0, q1, 0, 0)), U256.shiftedRightSmall(r, s))
+        }
+        let s = UInt64(d.w.1.leadingZeroBitCount)
+        let (dn, _) = U256.shiftedLeftSmall(d, s)
+        let (u, u4) = U256.shiftedLeftSmall(self, s)
+        let rc = Reciprocal128(normalized: dn.w.1, dn.w.0)
+        let (q2, r21, r20) = rc.divide(u4, u.w.3, u.w.2)
+        let (q1, r11, r10) = rc.divide(r21, r20, u.w.1)
+        let (q0, r01, r00) = rc.divide(r11, r10, u.w.0)
+        return (U256(limbs: (q0, q1, q2, 0)), U256.shiftedRightSmall(U256(limbs: (r00, r01, 0, 0)), s))
     }
 
     /// Quotient and remainder of `self / d`, truncating; traps when d is zero.
