@@ -133,6 +133,7 @@ extension U256 {
 
     /// One quotient limb for a four-limb normalised divisor dn: (r, u) / dn, where the partial remainder r < dn;
     /// returns the limb and the new partial remainder.
+    /// (The steps are @_transparent because the optimiser left @inline(__always) versions as calls in the kernels.)
     @_transparent @usableFromInline
     static func divStep4(_ r: U256, _ u: UInt64, _ dn: U256, _ rc: Reciprocal128) -> (UInt64, U256) {
         if r.w.3 == rc.d1 && r.w.2 == rc.d0 {
@@ -179,8 +180,7 @@ extension U256 {
     }
 
     /// Divides the 512-bit number (high, low) by `d`; requires d != 0 and high < d, so the quotient fits 256 bits.
-    /// Dispatches on the divisor's limb count to kernels compiled once in this module: each is straight-line code
-    /// small enough that the optimiser inlines every step (one huge inlined body made it give up).
+    /// Dispatches on the divisor's limb count to kernels compiled once in this module, each straight-line code.
     @inlinable
     static func divideWide(high: U256, low: U256, by d: U256) -> (quotient: U256, remainder: U256) {
         if d.w.3 != 0 { return divideWide4(high: high, low: low, by: d) }
