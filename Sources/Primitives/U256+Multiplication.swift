@@ -12,7 +12,7 @@ extension U256 {
     }
 
     /// The full 512-bit product `self * other` as (high, low) halves.
-    @inlinable
+    @inlinable @inline(__always)
     public func multipliedFullWidth(by other: U256) -> (high: U256, low: U256) {
         let (a0, a1, a2, a3) = w
         let (b0, b1, b2, b3) = other.w

@@ -78,32 +78,40 @@ extension U256: Comparable {
 // MARK: - Addition and subtraction
 
 extension U256 {
+    /// a + b + carry (carry is 0 or 1) and the carry out (0 or 1); branch-free, so chains become add/adc.
+    @inlinable @inline(__always)
+    static func adc(_ a: UInt64, _ b: UInt64, _ carry: UInt64) -> (UInt64, UInt64) {
+        let (s, o1) = a.addingReportingOverflow(b)
+        let (t, o2) = s.addingReportingOverflow(carry)
+        return (t, (o1 ? 1 : 0) | (o2 ? 1 : 0))
+    }
+
+    /// a - b - borrow (borrow is 0 or 1) and the borrow out (0 or 1); branch-free, so chains become sub/sbb.
+    @inlinable @inline(__always)
+    static func sbb(_ a: UInt64, _ b: UInt64, _ borrow: UInt64) -> (UInt64, UInt64) {
+        let (s, o1) = a.subtractingReportingOverflow(b)
+        let (t, o2) = s.subtractingReportingOverflow(borrow)
+        return (t, (o1 ? 1 : 0) | (o2 ? 1 : 0))
+    }
+
     /// `self + rhs` modulo 2^256 and whether it overflowed.
     @inlinable @inline(__always)
     public func addingReportingOverflow(_ rhs: U256) -> (partialValue: U256, overflow: Bool) {
         let (r0, c0) = w.0.addingReportingOverflow(rhs.w.0)
-        var (r1, c1) = w.1.addingReportingOverflow(rhs.w.1)
-        var c: Bool
-        (r1, c) = r1.addingReportingOverflow(c0 ? 1 : 0); c1 = c1 || c
-        var (r2, c2) = w.2.addingReportingOverflow(rhs.w.2)
-        (r2, c) = r2.addingReportingOverflow(c1 ? 1 : 0); c2 = c2 || c
-        var (r3, c3) = w.3.addingReportingOverflow(rhs.w.3)
-        (r3, c) = r3.addingReportingOverflow(c2 ? 1 : 0); c3 = c3 || c
-        return (U256(limbs: (r0, r1, r2, r3)), c3)
+        let (r1, c1) = U256.adc(w.1, rhs.w.1, c0 ? 1 : 0)
+        let (r2, c2) = U256.adc(w.2, rhs.w.2, c1)
+        let (r3, c3) = U256.adc(w.3, rhs.w.3, c2)
+        return (U256(limbs: (r0, r1, r2, r3)), c3 != 0)
     }
 
     /// `self - rhs` modulo 2^256 and whether it borrowed (rhs > self).
     @inlinable @inline(__always)
     public func subtractingReportingOverflow(_ rhs: U256) -> (partialValue: U256, overflow: Bool) {
         let (r0, b0) = w.0.subtractingReportingOverflow(rhs.w.0)
-        var (r1, b1) = w.1.subtractingReportingOverflow(rhs.w.1)
-        var b: Bool
-        (r1, b) = r1.subtractingReportingOverflow(b0 ? 1 : 0); b1 = b1 || b
-        var (r2, b2) = w.2.subtractingReportingOverflow(rhs.w.2)
-        (r2, b) = r2.subtractingReportingOverflow(b1 ? 1 : 0); b2 = b2 || b
-        var (r3, b3) = w.3.subtractingReportingOverflow(rhs.w.3)
-        (r3, b) = r3.subtractingReportingOverflow(b2 ? 1 : 0); b3 = b3 || b
-        return (U256(limbs: (r0, r1, r2, r3)), b3)
+        let (r1, b1) = U256.sbb(w.1, rhs.w.1, b0 ? 1 : 0)
+        let (r2, b2) = U256.sbb(w.2, rhs.w.2, b1)
+        let (r3, b3) = U256.sbb(w.3, rhs.w.3, b2)
+        return (U256(limbs: (r0, r1, r2, r3)), b3 != 0)
     }
 
     /// Checked addition: traps on overflow.

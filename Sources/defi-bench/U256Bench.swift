@@ -1,4 +1,5 @@
 import BigInt
+import Foundation
 import Primitives
 
 /// U256 benchmarks: metric name -> value (ns/op, ops/s or MB/s as the name says).
@@ -6,7 +7,11 @@ import Primitives
 enum U256Bench {
     static let count = 1024
     static let mask = count - 1
-    static let ops = 200_000
+    /// Operations per timed call; DEFI_BENCH_OPS overrides it (small counts for callgrind runs).
+    static let ops = ProcessInfo.processInfo.environment["DEFI_BENCH_OPS"].flatMap { Int($0) } ?? 200_000
+    /// DEFI_BENCH_FILTER=substring runs only the metrics whose name contains it (per-op callgrind counts).
+    static let filter = ProcessInfo.processInfo.environment["DEFI_BENCH_FILTER"]
+    static func want(_ name: String) -> Bool { filter.map { name.contains($0) } ?? true }
 
     /// A deterministic SplitMix64 stream, so both peers see identical operands every run.
     struct Rng {
@@ -50,7 +55,7 @@ enum U256Bench {
         var rep = 0
         var out: [(String, Double)] = []
 
-        out.append(("u256_mul_full_ns", nsPerOp(ops: ops) {
+        if want("u256_mul_full_ns") { out.append(("u256_mul_full_ns", nsPerOp(ops: ops) {
             var acc = U256.zero
             for j in 0..<ops {
                 let (a, b, _) = full[(j &+ rep) & mask]
@@ -59,8 +64,8 @@ enum U256Bench {
             }
             rep &+= 1
             blackHole(acc)
-        }))
-        out.append(("u256_div_full_ns", nsPerOp(ops: ops) {
+        })) }
+        if want("u256_div_full_ns") { out.append(("u256_div_full_ns", nsPerOp(ops: ops) {
             var acc = U256.zero
             for j in 0..<ops {
                 let (n, d) = divs[(j &+ rep) & mask]
@@ -68,9 +73,9 @@ enum U256Bench {
             }
             rep &+= 1
             blackHole(acc)
-        }))
+        })) }
         for (name, data) in [("u256_muldiv_full_ns", full), ("u256_muldiv_uniswap_ns", uni)] {
-            out.append((name, nsPerOp(ops: ops) {
+            if want(name) { out.append((name, nsPerOp(ops: ops) {
                 var acc = U256.zero
                 for j in 0..<ops {
                     let (a, b, d) = data[(j &+ rep) & mask]
@@ -78,11 +83,11 @@ enum U256Bench {
                 }
                 rep &+= 1
                 blackHole(acc)
-            }))
+            })) }
         }
 
         let bigOps = ops / 10
-        out.append(("bigint_mul_full_ns", nsPerOp(ops: bigOps) {
+        if want("bigint_mul_full_ns") { out.append(("bigint_mul_full_ns", nsPerOp(ops: bigOps) {
             var acc = 0
             for j in 0..<bigOps {
                 let (a, b, _) = fullBig[(j &+ rep) & mask]
@@ -90,8 +95,8 @@ enum U256Bench {
             }
             rep &+= 1
             blackHole(acc)
-        }))
-        out.append(("bigint_div_full_ns", nsPerOp(ops: bigOps) {
+        })) }
+        if want("bigint_div_full_ns") { out.append(("bigint_div_full_ns", nsPerOp(ops: bigOps) {
             var acc = 0
             for j in 0..<bigOps {
                 let (n, d) = divsBig[(j &+ rep) & mask]
@@ -99,9 +104,9 @@ enum U256Bench {
             }
             rep &+= 1
             blackHole(acc)
-        }))
+        })) }
         for (name, data) in [("bigint_muldiv_full_ns", fullBig), ("bigint_muldiv_uniswap_ns", uniBig)] {
-            out.append((name, nsPerOp(ops: bigOps) {
+            if want(name) { out.append((name, nsPerOp(ops: bigOps) {
                 var acc = 0
                 for j in 0..<bigOps {
                     let (a, b, d) = data[(j &+ rep) & mask]
@@ -109,7 +114,7 @@ enum U256Bench {
                 }
                 rep &+= 1
                 blackHole(acc)
-            }))
+            })) }
         }
         return out
     }
