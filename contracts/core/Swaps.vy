@@ -8,6 +8,8 @@
         Balancer Vault.swap (GIVEN_IN) with an exact approve reset to 0.
         Each hop's output goes straight to where it is needed next: the next V2 pair when
         that hop chains (amountIn == 0), the final recipient on the last hop, else this contract.
+        The first hop's input can be paid by a funder (the executor, IExecutor.pay) straight to
+        the pair / V3 pool, so the loan never makes an extra stop in the strategy.
         Every hop checks amountOut >= minOut ("SW: min out").
 """
 
@@ -16,6 +18,7 @@ import core.GasOptimized as go
 import interfaces.IUniswapV2Pair as IUniswapV2Pair
 import interfaces.IUniswapV3Pool as IUniswapV3Pool
 import interfaces.IBalancerVault as IBalancerVault
+import interfaces.IExecutor as IExecutor
 
 MAX_HOPS: constant(uint256) = 6
 
@@ -44,23 +47,34 @@ struct Hop:
 v3_pool: transient(address)
 v3_token_in: transient(address)
 v3_max_in: transient(uint256)
+v3_payer: transient(address)     # empty = this contract pays, else the executor pays (IExecutor.pay)
 
 
 @internal
-def run(hops: DynArray[Hop, MAX_HOPS], final_recipient: address) -> uint256:
-    """@dev Execute `hops` in order; the last output is sent to `final_recipient`. Returns it."""
+def run(hops: DynArray[Hop, MAX_HOPS], final_recipient: address, funder: address, funded: uint256) -> uint256:
+    """
+    @dev Execute `hops` in order; the last output is sent to `final_recipient`. Returns it.
+         `funder` != empty: the first hop's input is paid by that executor via IExecutor.pay and
+         defaults to `funded`; `funder` == empty: it comes from this contract's balance (default:
+         all of it).
+    """
     n: uint256 = len(hops)
     assert n > 0, "SW: no hops"
     prev_out: uint256 = 0
     prefunded: bool = False
+    payer: address = funder
     for i: uint256 in range(n, bound=MAX_HOPS):
         hop: Hop = hops[i]
         amount_in: uint256 = hop.amountIn
+        if i > 0:
+            payer = empty(address)
         if amount_in == 0:
-            if i == 0:
-                amount_in = go.balance_of(hop.tokenIn, self)
-            else:
+            if i > 0:
                 amount_in = prev_out
+            elif payer != empty(address):
+                amount_in = funded
+            else:
+                amount_in = go.balance_of(hop.tokenIn, self)
         else:
             assert i == 0, "SW: only the first hop takes amountIn"
         assert amount_in > 0, "SW: zero input"
@@ -75,17 +89,24 @@ def run(hops: DynArray[Hop, MAX_HOPS], final_recipient: address) -> uint256:
 
         out: uint256 = 0
         if hop.kind == KIND_V2:
+            if payer != empty(address):
+                extcall IExecutor(payer).pay(hop.tokenIn, hop.pool, amount_in)
+                prefunded = True
             out = self._v2(hop, amount_in, recipient, prefunded)
         elif hop.kind == KIND_V3:
-            out = self._v3(hop, amount_in, recipient)
-        elif hop.kind == KIND_CURVE or hop.kind == KIND_CURVE_U256:
-            out = self._curve(hop, amount_in)
-            if recipient != self:
-                go.safe_transfer(hop.tokenOut, recipient, out)
-        elif hop.kind == KIND_BALANCER:
-            out = self._balancer(hop, amount_in, recipient)
+            out = self._v3(hop, amount_in, recipient, payer)
         else:
-            raise "SW: bad hop kind"
+            if payer != empty(address):
+                # Curve and Balancer pull from this contract: fetch the input first
+                extcall IExecutor(payer).pay(hop.tokenIn, self, amount_in)
+            if hop.kind == KIND_CURVE or hop.kind == KIND_CURVE_U256:
+                out = self._curve(hop, amount_in)
+                if recipient != self:
+                    go.safe_transfer(hop.tokenOut, recipient, out)
+            elif hop.kind == KIND_BALANCER:
+                out = self._balancer(hop, amount_in, recipient)
+            else:
+                raise "SW: bad hop kind"
         assert out >= hop.minOut, "SW: min out"
         prev_out = out
         prefunded = next_prefunded
@@ -115,7 +136,7 @@ def _v2(hop: Hop, amount_in: uint256, recipient: address, prefunded: bool) -> ui
 
 
 @internal
-def _v3(hop: Hop, amount_in: uint256, recipient: address) -> uint256:
+def _v3(hop: Hop, amount_in: uint256, recipient: address, payer: address) -> uint256:
     zero_for_one: bool = convert(hop.tokenIn, uint160) < convert(hop.tokenOut, uint160)
     limit: uint160 = convert(hop.extra, uint160)
     if limit == 0:
@@ -123,6 +144,7 @@ def _v3(hop: Hop, amount_in: uint256, recipient: address) -> uint256:
     self.v3_pool = hop.pool
     self.v3_token_in = hop.tokenIn
     self.v3_max_in = amount_in
+    self.v3_payer = payer
     a0: int256 = 0
     a1: int256 = 0
     a0, a1 = extcall IUniswapV3Pool(hop.pool).swap(recipient, zero_for_one, convert(amount_in, int256), limit, b"")
@@ -143,7 +165,11 @@ def v3_callback(amount0_delta: int256, amount1_delta: int256):
     owed: int256 = max(amount0_delta, amount1_delta)
     assert owed > 0, "SW: V3 nothing owed"
     assert convert(owed, uint256) <= self.v3_max_in, "SW: V3 owes too much"
-    go.safe_transfer(self.v3_token_in, pool, convert(owed, uint256))
+    payer: address = self.v3_payer
+    if payer == empty(address):
+        go.safe_transfer(self.v3_token_in, pool, convert(owed, uint256))
+    else:
+        extcall IExecutor(payer).pay(self.v3_token_in, pool, convert(owed, uint256))
 
 
 @internal

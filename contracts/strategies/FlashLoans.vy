@@ -4,7 +4,8 @@
 @notice Owner-only entry point executeStrategy(strategyId, params). It flash-borrows from the
         source named in the plan (Aave V3 flashLoanSimple / flashLoan, Uniswap V3 flash,
         Uniswap V2 flash swap, Balancer V2 Vault, any ERC-3156 lender, or its own balance),
-        hands the funds to the registered strategy contract, repays the lender, and reverts
+        lets the registered strategy contract spend them (the strategy calls pay() to send the
+        loan straight to the first pool), repays the lender, and reverts
         unless its balance of the plan's profit token grew by at least minProfit. The gain
         is sent to the owner before returning; nothing else is left behind.
         Plan encoding: contracts/README.md ("The plan").
@@ -83,6 +84,7 @@ t_strategy: transient(address)
 t_asset: transient(address)
 t_amount: transient(uint256)
 t_extra: transient(uint256)
+t_budget: transient(uint256)         # what the running strategy may still pay() out
 t_data: transient(Bytes[MAX_DATA])   # strategy data for FLASH_AAVE (its callback is served by __default__)
 
 
@@ -209,11 +211,11 @@ def executeStrategy(strategy_id: bytes32, params: Bytes[MAX_PARAMS]) -> uint256:
 
     before: uint256 = go.balance_of(profit_token, self)
 
+    self.t_strategy = strategy
+    self.t_asset = flash.asset
     if flash.kind == FLASH_NONE:
         self._run(strategy, flash.asset, flash.amount, data)
     else:
-        self.t_strategy = strategy
-        self.t_asset = flash.asset
         self.t_amount = flash.amount
         self.t_extra = flash.extra
         if flash.kind == FLASH_AAVE:
@@ -223,7 +225,7 @@ def executeStrategy(strategy_id: bytes32, params: Bytes[MAX_PARAMS]) -> uint256:
             receiver.arm(flash.lender, flash.kind, keccak256(data))
         self._borrow(flash, data)
         receiver.disarm()
-        self.t_strategy = empty(address)
+    self.t_strategy = empty(address)
 
     after: uint256 = go.balance_of(profit_token, self)
     assert after >= before + min_profit, "FL: profit below minimum"
@@ -271,8 +273,24 @@ def _reset_allowance(token: address, spender: address):
 
 @internal
 def _run(strategy: address, asset: address, amount: uint256, data: Bytes[MAX_DATA]):
-    go.safe_transfer(asset, strategy, amount)
+    self.t_budget = amount
     extcall IStrategy(strategy).execute(asset, amount, data)
+    self.t_budget = 0
+
+
+@external
+def pay(token: address, to: address, amount: uint256):
+    """
+    @notice Only the strategy this executor is running right now: send `amount` of the loan asset
+            from the executor to `to` (a pool, or the strategy itself). At most the loan amount in
+            total per run; reverts "FL: not the running strategy" / "FL: pay over budget".
+    """
+    assert msg.sender == self.t_strategy and msg.sender != empty(address), "FL: not the running strategy"
+    assert token == self.t_asset, "FL: pay in the loan asset only"
+    budget: uint256 = self.t_budget
+    assert amount <= budget, "FL: pay over budget"
+    self.t_budget = budget - amount
+    go.safe_transfer(token, to, amount)
 
 
 @internal

@@ -1,7 +1,7 @@
 # pragma version 0.4.3
 """
 @title Liquidator strategy: Aave V3 liquidationCall, then sell the seized collateral
-@notice Called by the executor with the flash-borrowed debt asset already here. Approves the
+@notice Called by the executor; pulls the flash-borrowed debt asset with IExecutor.pay, approves the
         Aave Pool for exactly `amount`, liquidates, resets the approval if some was unused, sells
         all seized collateral along the route (core/Swaps) with the output sent to the executor,
         and returns any unused debt asset to the executor.
@@ -13,6 +13,7 @@ import core.GasOptimized as go
 import core.StrategyBase as base
 import core.Swaps as swaps
 import interfaces.IAavePool as IAavePool
+import interfaces.IExecutor as IExecutor
 
 initializes: base
 initializes: swaps
@@ -43,13 +44,14 @@ def execute(asset: address, amount: uint256, data: Bytes[1600]):
     assert n > 0 and hops[0].tokenIn == collateral and hops[n - 1].tokenOut == asset, "LQ: route must sell collateral for the debt asset"
     assert hops[0].amountIn == 0, "LQ: first hop must sell all collateral"
 
+    extcall IExecutor(msg.sender).pay(asset, self, amount)
     go.safe_approve(asset, pool, amount)
     extcall IAavePool(pool).liquidationCall(collateral, asset, user, debt_to_cover, False)
     unused: uint256 = go.balance_of(asset, self)
     if unused > 0:
         go.safe_approve(asset, pool, 0)
 
-    swaps.run(hops, msg.sender)
+    swaps.run(hops, msg.sender, empty(address), 0)
     if unused > 0:
         go.safe_transfer(asset, msg.sender, unused)
 
