@@ -14,7 +14,7 @@ from devnet.artifacts import CACHE_DIR, load
 from devnet.client import Contract, TxFailed
 from devnet.market import move_price
 from devnet.tests.conftest import wallet_for
-from devnet.tests.contracts_lib import (AAVE, AAVE_SIMPLE, ARB_ID, BALANCER, DEADLINE, ERC3156, LIQ_ID, MAX, NONE,
+from devnet.tests.contracts_lib import (AAVE, AAVE_SIMPLE, ARB_ID, BAL, BALANCER, CURVE, CURVE_U256, DEADLINE, ERC3156, LIQ_ID, MAX, NONE,
                                         TOKEN1, UNIV2, UNIV3, V2, V3, Env, aave_premium, arb_data, hop, is_token0,
                                         liq_data, plan, reserves, revert_reason, test_artifact, v2_in, v2_out)
 
@@ -225,3 +225,32 @@ def test_own_funds_erc3156_and_balancer_sources(env: Env, rpc: Any, dep: dict[st
     env.execute(ARB_ID, plan(NONE, "0x" + "00" * 20, usdc, amount, usdc, out2 - amount, arb_data(hops)))
     assert env.bal("USDC", env.owner.address) - before == out2 - amount
     assert env.bal("USDC", env.executor.address) == amount
+
+
+def test_curve_and_balancer_hops_on_test_venues(env: Env, rpc: Any, dep: dict[str, Any], contracts: Any) -> None:
+    """No Curve pool or Balancer Vault on the devnet: fixed-rate test venues with their ABIs.
+    Aave flash USDC -> (Curve exchange) DAI -> (Balancer Vault.swap) USDC -> repay; approvals reset."""
+    usdc, dai = env.tok["USDC"], env.tok["DAI"]
+    w = wallet_for(rpc, dep, 6)
+    # curve: 1 USDC -> 1.01 DAI; balancer: 1 DAI -> 1 USDC
+    curve = w.deploy(test_artifact("MockVenue"), usdc, dai, 101 * 10**12, 100, 1, 10**12, gas=3_000_000)
+    vault = w.deploy(test_artifact("MockVenue"), usdc, dai, 1, 1, 1, 10**12, gas=3_000_000)
+    w.transact(contracts["DAI"], "mint(address,uint256)", curve.address, 10**24, gas=200_000)
+    w.transact(contracts["USDC"], "mint(address,uint256)", vault.address, 10**12, gas=200_000)
+    amount = 10_000 * 10**6
+    dai_out = amount * 101 * 10**12 // 100
+    usdc_out = dai_out // 10**12
+    predicted = usdc_out - amount - aave_premium(amount)
+    pool_id = int(vault.address, 16) << 96
+    for curve_kind in (CURVE, CURVE_U256):
+        if curve_kind == CURVE_U256:  # only the int128 shape is implemented by the test venue: expect a revert
+            hops = [hop(CURVE_U256, curve.address, usdc, dai, extra=0 | 1 << 8), hop(BAL, vault.address, dai, usdc, extra=pool_id)]
+            data = env.executor.calldata("executeStrategy", ARB_ID, plan(AAVE_SIMPLE, env.aave, usdc, amount, usdc, 0, arb_data(hops)))
+            assert revert_reason(rpc, env.owner.address, env.executor.address, data) != ""
+            continue
+        hops = [hop(CURVE, curve.address, usdc, dai, min_out=dai_out, extra=0 | 1 << 8),
+                hop(BAL, vault.address, dai, usdc, min_out=usdc_out, extra=pool_id)]
+        before = env.bal("USDC", env.owner.address)
+        env.execute(ARB_ID, plan(AAVE_SIMPLE, env.aave, usdc, amount, usdc, predicted, arb_data(hops)))
+        assert env.bal("USDC", env.owner.address) - before == predicted
+    env.assert_clean([env.aave, curve.address, vault.address])
