@@ -109,6 +109,14 @@ class Env:
     def bal(self, symbol: str, who: str) -> int:
         return self.c[symbol].call(self.rpc, "balanceOf", who)
 
+    def prime_owner(self, symbol: str) -> None:
+        """Give the owner 1 base unit of `symbol` so the profit transfer is a steady-state
+        (nonzero -> nonzero) balance write, as for the router EOAs it is compared with."""
+        if symbol == "WETH":
+            self.owner.transact(self.c["WETH"], "deposit", value=1, gas=100_000)
+        else:
+            self.owner.transact(self.c[symbol], "mint(address,uint256)", self.owner.address, 1, gas=200_000)
+
     def execute(self, strategy_id: bytes, params: bytes, gas: int = 3_000_000) -> dict[str, Any]:
         return self.owner.transact(self.executor, "executeStrategy", strategy_id, params, gas=gas)
 

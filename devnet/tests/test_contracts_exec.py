@@ -53,6 +53,7 @@ def test_aave_flash_loan_spread_pays_predicted_profit(env: Env) -> None:
     usdc = env.tok["USDC"]
     predicted = out2 - amount - aave_premium(amount)
     assert predicted > 50 * 10**6  # 78.17 USDC gross minus the 5 bps premium
+    env.prime_owner("USDC")
     before = env.bal("USDC", env.owner.address)
     params = plan(AAVE_SIMPLE, env.aave, usdc, amount, usdc, predicted, arb_data(hops))
     receipt = env.execute(ARB_ID, params)
@@ -94,6 +95,7 @@ def test_v2_flash_swap_arbitrage_and_router_gas(env: Env, rpc: Any, dep: dict[st
     predicted = sold - repay
     extra = int(usdc, 16) | (30 << 160) | (0 if is_token0(weth, usdc) else TOKEN1)
     params = plan(UNIV2, a.address, weth, weth_out, usdc, predicted, arb_data([hop(V2, b.address, weth, usdc, min_out=sold)]), extra)
+    env.prime_owner("USDC")
     before = env.bal("USDC", env.owner.address)
     receipt = env.execute(ARB_ID, params)
     assert env.bal("USDC", env.owner.address) - before == predicted > 0
@@ -125,6 +127,7 @@ def test_triangle_with_v3_flash(env: Env, rpc: Any) -> None:
     predicted = x - amount - fee
     pool = env.pool["uniswap_v3:WETH/USDC/500"]
     extra = 0 if is_token0(weth, usdc) else TOKEN1
+    env.prime_owner("WETH")
     before = env.bal("WETH", env.owner.address)
     receipt = env.execute(ARB_ID, plan(UNIV3, pool, weth, amount, weth, predicted, arb_data(hops), extra))
     assert env.bal("WETH", env.owner.address) - before == predicted > 0
@@ -143,6 +146,7 @@ def test_v2_to_v3_with_aave_flash_loan_and_router_gas(env: Env, rpc: Any, dep: d
     quote = contracts["quoter"].call(rpc, "quoteExactInputSingle", (usdc, weth, usdc_out, 500, 0))[0]
     predicted = quote - amount - aave_premium(amount)
     hops = [hop(V2, b.address, weth, usdc, min_out=usdc_out), hop(V3, pool, usdc, weth, min_out=quote)]
+    env.prime_owner("WETH")
     before = env.bal("WETH", env.owner.address)
     receipt = env.execute(ARB_ID, plan(AAVE, env.aave, weth, amount, weth, predicted, arb_data(hops)))
     assert env.bal("WETH", env.owner.address) - before == predicted > 0
@@ -170,6 +174,7 @@ def test_aave_liquidation_with_flash_loan_and_eoa_gas(env: Env, rpc: Any, dep: d
     pair = env.pair["uniswap_v2_a:WETH/USDC"]
     data = liq_data(env.aave, weth, borrower["address"], MAX, [hop(V2, pair.address, weth, usdc)])
     params = plan(AAVE_SIMPLE, env.aave, usdc, amount, usdc, 1, data)
+    env.prime_owner("USDC")
     snap = rpc.request("evm_snapshot")
     simulated = env.executor.function("executeStrategy", 2).decode(bytes.fromhex(rpc.request(
         "eth_call", {"from": env.owner.address, "to": env.executor.address,
@@ -204,6 +209,7 @@ def test_own_funds_erc3156_and_balancer_sources(env: Env, rpc: Any, dep: dict[st
     vault = deployer.deploy(test_artifact("MockVault"), gas=3_000_000)
     for who in (lender.address, vault.address, env.executor.address):
         deployer.transact(contracts["USDC"], "mint(address,uint256)", who, amount, gas=200_000)
+    env.prime_owner("USDC")
     # each source runs from the same pre-trade state (the first run closes the spread)
     snap = rpc.request("evm_snapshot")
     # ERC-3156: fee 9 bps, pulled by the lender
@@ -222,7 +228,8 @@ def test_own_funds_erc3156_and_balancer_sources(env: Env, rpc: Any, dep: dict[st
     assert rpc.request("evm_revert", snap) is True
     env.owner.nonce = None
     # own funds (kind NONE): the executor's pre-existing USDC is used and stays (only the gain goes to the owner)
-    env.execute(ARB_ID, plan(NONE, "0x" + "00" * 20, usdc, amount, usdc, out2 - amount, arb_data(hops)))
+    receipt = env.execute(ARB_ID, plan(NONE, "0x" + "00" * 20, usdc, amount, usdc, out2 - amount, arb_data(hops)))
+    record_gas("own_funds_2hop_v2", int(receipt["gasUsed"], 16))
     assert env.bal("USDC", env.owner.address) - before == out2 - amount
     assert env.bal("USDC", env.executor.address) == amount
 
