@@ -218,8 +218,29 @@ class Deployer:
                 continue
             contract = self.wallet.deploy(artifact, gas=12_000_000)
             deployed[artifact.name] = contract.address
+            self.contracts[f"project:{artifact.name}"] = contract
             log(f"deployed project contract {artifact.name} at {contract.address}")
         self.record["project_contracts"] = deployed
+        self.register_strategies()
+
+    def register_strategies(self) -> None:
+        """Wire the executor (FlashLoans) to every strategy artifact (one with setExecutor):
+        strategy.setExecutor(executor), executor.registerStrategy(keccak256(name), strategy).
+        The owner of all of them is the deployer (dev account 0)."""
+        executor = self.contracts.get("project:FlashLoans")
+        if executor is None:
+            return
+        strategies = {}
+        for key, contract in list(self.contracts.items()):
+            if not key.startswith("project:") or not any(e.get("name") == "setExecutor" for e in contract.abi):
+                continue
+            name = key.split(":", 1)[1]
+            strategy_id = keccak(name.encode())
+            self.tx(contract, "setExecutor", executor.address, gas=200_000)
+            self.tx(executor, "registerStrategy", strategy_id, contract.address, gas=200_000)
+            assert executor.call(self.rpc, "strategies", strategy_id) == contract.address
+            strategies[name] = {"id": "0x" + strategy_id.hex(), "address": contract.address}
+        self.record["executor"] = {"address": executor.address, "owner": self.wallet.address, "strategies": strategies}
 
 
 def defi_yaml(record: dict[str, Any]) -> str:
@@ -251,7 +272,8 @@ def defi_yaml(record: dict[str, Any]) -> str:
         "  strategies:",
         "    arbitrage: {min_profit_usd: 1, min_spread_bps: 10, max_position_usd: 100000}",
         "  execution:",
-        "    flash_loan: {contract_address: null, max_gas_price_gwei: 100}",
+        "    flash_loan: {contract_address: %s, max_gas_price_gwei: 100}"
+        % (f'"{record["executor"]["address"]}"' if record.get("executor") else "null"),
         "    capital: {max_allocation_pct: 50}",
         "  risk: {max_daily_loss_usd: 1000, max_position_count: 10, var_confidence: 0.95}",
     ]
