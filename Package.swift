@@ -65,5 +65,6 @@ let package = Package(
         .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore"]),
         // Golden tests of the built `defi` binary (human and --json forms).
         .testTarget(name: "CLITests", dependencies: ["Primitives"]),
+        .testTarget(name: "KeystoreTests", dependencies: ["Keystore"]),
     ]
 )
