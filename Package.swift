@@ -60,11 +60,17 @@ let package = Package(
                 .product(name: "BigInt", package: "BigInt"),
             ]),
 
+        // RPC benchmark (scripts/bench-rpc): 1,000 reserve reads single vs batch vs Multicall3.
+        .executableTarget(name: "chain-bench", dependencies: ["Chain", "Primitives"], path: "Sources/ChainBench"),
+
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
         .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore"]),
         // Golden tests of the built `defi` binary (human and --json forms).
         .testTarget(name: "CLITests", dependencies: ["Primitives"]),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore"]),
+        .testTarget(name: "ChainTests", dependencies: ["Chain"]),
+        // Needs the devnet (DEVNET_RPC_URL, DEVNET_DEPLOYMENT); disabled with a message when absent.
+        .testTarget(name: "IntegrationTests", dependencies: ["Chain"]),
     ]
 )

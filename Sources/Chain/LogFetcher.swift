@@ -71,7 +71,7 @@ public struct LogFetcher: Sendable {
         let phrases = [
             "query returned more than", "block range", "range too large", "range is too large", "too many blocks",
             "response size", "too many results", "limit exceeded", "exceed maximum", "max range", "query timeout",
-            "log response size exceeded", "results limit",
+            "log response size exceeded", "results limit", "max results", "exceeds max",
         ]
         return code == -32005 || phrases.contains { m.contains($0) }
     }
