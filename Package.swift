@@ -74,6 +74,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["Primitives"]),
         .testTarget(name: "ChainTests", dependencies: ["Chain"]),
         // Needs the devnet (DEVNET_RPC_URL, DEVNET_DEPLOYMENT); disabled with a message when absent.
-        .testTarget(name: "IntegrationTests", dependencies: ["Chain"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Chain", "Protocols"]),
     ]
 )

@@ -7,7 +7,7 @@ import Primitives
 var metrics: [String: Double] = [:]
 let only = CommandLine.arguments.dropFirst().first
 for (name, run) in [("u256", U256Bench.run), ("keccak", KeccakBench.run), ("signing", SigningBench.run),
-    ("uniswap", UniswapBench.run)]
+    ("uniswap", UniswapBench.run), ("quote", QuoteBench.run)]
 where only == nil || only == name {
     for (k, v) in run() { metrics[k] = v }
 }

@@ -1,10 +1,12 @@
 import ArgumentParser
+import DeFiCore
+import Protocols
 
 /// `defi quote`: price a swap across venues at one block.
 struct Quote: AsyncParsableCommand, DisplayingCommand {
     static let configuration = CommandConfiguration(abstract: "Quote a swap across the configured venues.")
 
-    @Argument(help: "The amount, with units or token decimals (1.5ether, 100 USDC).")
+    @Argument(help: "The amount in human units of the token sold (of the token bought with --exact-out): 10, 1.5.")
     var amount: String
 
     @Argument(help: "The token sold: a symbol from the config or an address.")
@@ -31,5 +33,14 @@ struct Quote: AsyncParsableCommand, DisplayingCommand {
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var display: DisplayOptions
 
-    func run() async throws { try NotAvailable.fail("defi quote") }
+    func run() async throws {
+        let loaded = try ConfigLoader.load(configOptions.request(rpc: rpc))
+        let request = QuoteRequest(
+            amount: amount, tokenIn: tokenIn, tokenOut: tokenOut, exactOut: exactOut, venues: venues?.names,
+            block: rpc.block, statePath: state, saveStatePath: saveState)
+        let result = try await QuoteService.run(request, config: loaded.config)
+        if let saveState { Diagnostics.shared.info("saved the market state to \(saveState)") }
+        Diagnostics.shared.info("block \(result.snapshot.blockNumber), \(result.roundTrips) RPC round trips")
+        try Renderer(display: display).emit(QuoteReport(result: result))
+    }
 }

@@ -1,0 +1,225 @@
+// The `defi quote` entry point: resolves tokens, amount and venues from the config, gets a MarketSnapshot (read
+// live at one pinned block, or loaded from --state), prices it with QuoteEngine, and saves the snapshot on request.
+import Chain
+import DeFiCore
+import Foundation
+import Primitives
+
+/// What the operator asked for, as typed on the command line.
+public struct QuoteRequest: Sendable {
+    /// The amount in human units of tokenIn (tokenOut with exactOut): `10`, `1.5`.
+    public var amount: String
+    /// The token sold: config symbol or address.
+    public var tokenIn: String
+    /// The token bought: config symbol or address.
+    public var tokenOut: String
+    /// Whether `amount` is the exact output.
+    public var exactOut: Bool
+    /// Venue names to ask (nil: all).
+    public var venues: [String]?
+    /// `latest`, a number or a 0x block hash.
+    public var block: String?
+    /// A snapshot to price offline.
+    public var statePath: String?
+    /// Where to write the snapshot used.
+    public var saveStatePath: String?
+
+    /// A request.
+    public init(amount: String, tokenIn: String, tokenOut: String, exactOut: Bool = false, venues: [String]? = nil,
+                block: String? = nil, statePath: String? = nil, saveStatePath: String? = nil) {
+        self.amount = amount
+        self.tokenIn = tokenIn
+        self.tokenOut = tokenOut
+        self.exactOut = exactOut
+        self.venues = venues
+        self.block = block
+        self.statePath = statePath
+        self.saveStatePath = saveStatePath
+    }
+}
+
+/// A priced quote and where its state came from.
+public struct QuoteResult: Sendable, Equatable {
+    /// The token sold.
+    public var tokenIn: SnapshotToken
+    /// The token bought.
+    public var tokenOut: SnapshotToken
+    /// The per-pool quotes, best first.
+    public var outcome: QuoteOutcome
+    /// The snapshot priced.
+    public var snapshot: MarketSnapshot
+    /// `rpc` or `state`.
+    public var source: String
+    /// HTTP round trips to the node (0 offline).
+    public var roundTrips: Int
+}
+
+/// Runs `defi quote`.
+public enum QuoteService {
+    /// Prices `request` against the configured venues (live) or the state file (offline).
+    public static func run(_ request: QuoteRequest, config: DefiConfig) async throws(QuoteError) -> QuoteResult {
+        let side: QuoteSide = request.exactOut ? .exactOut : .exactIn
+        if let path = request.statePath {
+            let snapshot = try load(path)
+            if let b = request.block, b != "latest", b != String(snapshot.blockNumber), b.lowercased() != snapshot.blockHash.description {
+                throw .invalidBlock(text: b, reason: "the state file is at block \(snapshot.blockNumber)")
+            }
+            let tIn = try resolve(request.tokenIn, config: config, snapshot: snapshot)
+            let tOut = try resolve(request.tokenOut, config: config, snapshot: snapshot)
+            let known = Set(snapshot.pools.map(\.venue)).union(config.venues.keys).sorted()
+            let venues = try venueFilter(request.venues, known: known)
+            let amount = try parseAmount(request.amount, decimals: request.exactOut ? tOut.decimals : tIn.decimals)
+            let outcome = QuoteEngine.quote(snapshot, tokenIn: tIn.address, tokenOut: tOut.address, amount: amount,
+                                            side: side, venues: venues)
+            try check(outcome, tIn, tOut, venues)
+            try save(snapshot, to: request.saveStatePath)
+            return QuoteResult(tokenIn: tIn, tokenOut: tOut, outcome: outcome, snapshot: snapshot, source: "state", roundTrips: 0)
+        }
+        let tIn = try resolve(request.tokenIn, config: config, snapshot: nil)
+        let tOut = try resolve(request.tokenOut, config: config, snapshot: nil)
+        let venues = try venueFilter(request.venues, known: config.venues.keys.sorted())
+        let amount = try parseAmount(request.amount, decimals: request.exactOut ? tOut.decimals : tIn.decimals)
+        let (v2, v3) = try specs(config, only: venues)
+        let client = try client(config)
+        let block = try blockRef(request.block)
+        var snapshot: MarketSnapshot
+        do {
+            let view = try await client.pinned(at: block)
+            let reader = PoolReader(view: view, multicall: multicall(config))
+            var pools = try await reader.read(tokenA: tIn.address, tokenB: tOut.address, v2: v2, v3: v3)
+            snapshot = MarketSnapshot(
+                chainID: try? await client.chainID(), blockNumber: view.block.number, blockHash: view.block.hash,
+                tokens: [tIn, tOut], pools: pools)
+            var outcome = QuoteEngine.quote(snapshot, tokenIn: tIn.address, tokenOut: tOut.address, amount: amount, side: side)
+            // A swap that walks past the words read: read every word of those pools once and price again.
+            let short = Set(outcome.failures.filter { $0.failure.needsMoreTicks }.map(\.pool))
+            if !short.isEmpty {
+                let wide = PoolReader(view: view, multicall: reader.multicall, wordRadius: nil)
+                let idx = pools.indices.filter { short.contains(pools[$0].address) }
+                let again = try await wide.completeV3(idx.map { pools[$0] })
+                for (k, i) in idx.enumerated() { pools[i] = again[k] }
+                snapshot.pools = pools
+                outcome = QuoteEngine.quote(snapshot, tokenIn: tIn.address, tokenOut: tOut.address, amount: amount, side: side)
+            }
+            try check(outcome, tIn, tOut, venues ?? Set(config.venues.keys))
+            try save(snapshot, to: request.saveStatePath)
+            return QuoteResult(tokenIn: tIn, tokenOut: tOut, outcome: outcome, snapshot: snapshot, source: "rpc",
+                               roundTrips: client.roundTrips)
+        } catch let e as QuoteError {
+            throw e
+        } catch let e as ReaderError {
+            if case .rpc(let r) = e { throw .rpc(r) }
+            throw .read(e.description)
+        } catch let e as RPCError {
+            throw .rpc(e)
+        } catch {
+            throw .read("\(error)")
+        }
+    }
+
+    static func check(_ o: QuoteOutcome, _ a: SnapshotToken, _ b: SnapshotToken, _ venues: Set<String>?) throws(QuoteError) {
+        if o.quotes.isEmpty && o.failures.isEmpty {
+            throw .noPool(tokenIn: a.symbol, tokenOut: b.symbol, venues: (venues.map(Array.init) ?? []).sorted())
+        }
+        if o.quotes.isEmpty { throw .noFill(reasons: o.failures.map { "\($0.venue) \($0.pool): \($0.failure)" }) }
+    }
+
+    /// A token by config symbol (case-insensitive), snapshot symbol, or address.
+    public static func resolve(_ text: String, config: DefiConfig, snapshot: MarketSnapshot?) throws(QuoteError)
+        -> SnapshotToken
+    {
+        let configured: [SnapshotToken] = config.tokens.sorted { $0.key < $1.key }.compactMap { k, t in
+            guard let a = try? Address(parsing: t.address) else { return nil }
+            return SnapshotToken(address: a, symbol: t.symbol ?? k, decimals: t.decimals)
+        }
+        if text.hasPrefix("0x") || text.hasPrefix("0X") {
+            let a: Address
+            do { a = try Address(parsing: text) } catch { throw .invalidToken(text: text, reason: "\(error)") }
+            if let t = configured.first(where: { $0.address == a }) ?? snapshot?.token(a) { return t }
+            throw .invalidToken(text: text, reason: "not in defi.tokens (its decimals are unknown)")
+        }
+        if let t = configured.first(where: { $0.symbol.lowercased() == text.lowercased() })
+            ?? snapshot?.token(symbol: text)
+        {
+            return t
+        }
+        let known = (configured.map(\.symbol) + (snapshot?.tokens.map(\.symbol) ?? [])).sorted()
+        throw .invalidToken(text: text, reason: "unknown symbol (known: \(Array(Set(known)).sorted().joined(separator: ", ")))")
+    }
+
+    /// The amount in the token's smallest unit; zero is refused.
+    public static func parseAmount(_ text: String, decimals: Int) throws(QuoteError) -> U256 {
+        let v: U256
+        do { v = try Units.parse(text, decimals: decimals) } catch { throw .invalidAmount(text: text, reason: "\(error)") }
+        guard !v.isZero else { throw .invalidAmount(text: text, reason: "must be greater than zero") }
+        return v
+    }
+
+    static func venueFilter(_ names: [String]?, known: [String]) throws(QuoteError) -> Set<String>? {
+        guard let names else { return nil }
+        for n in names where !known.contains(n) { throw .unknownVenue(name: n, known: known) }
+        return Set(names)
+    }
+
+    /// Reader specs for the configured Uniswap V2/V3 venues (Curve and Balancer are not read yet).
+    public static func specs(_ config: DefiConfig, only: Set<String>?) throws(QuoteError) -> ([V2VenueSpec], [V3VenueSpec]) {
+        var v2: [V2VenueSpec] = []
+        var v3: [V3VenueSpec] = []
+        for (name, v) in config.venues.sorted(by: { $0.key < $1.key }) {
+            if let only, !only.contains(name) { continue }
+            guard let f = v.factory, let factory = try? Address(parsing: f) else { continue }
+            switch v.kind {
+            case .uniswapV2:
+                let hash = v.initCodeHash.flatMap { try? Hash32(hex: $0) } ?? V2Pair.uniswapInitCodeHash
+                v2.append(V2VenueSpec(name: name, factory: factory, initCodeHash: hash, feeBps: UInt32(v.feeBPS ?? 30)))
+            case .uniswapV3:
+                v3.append(V3VenueSpec(name: name, factory: factory))
+            case .curve, .balancer:
+                continue
+            }
+        }
+        return (v2, v3)
+    }
+
+    static func client(_ config: DefiConfig) throws(QuoteError) -> RPCClient {
+        var urls: [String] = []
+        if let u = config.rpcURL { urls = [u] } else if let chain = config.chain.flatMap({ config.chains[$0] }) {
+            urls = chain.rpcURLs
+        } else if config.chains.count == 1, let only = config.chains.values.first {
+            urls = only.rpcURLs
+        }
+        guard !urls.isEmpty else { throw .noRPC }
+        let expected = config.chain.flatMap { config.chains[$0]?.chainID }
+        do { return try RPCClient(urls: urls, configuration: RPCConfiguration(expectedChainID: expected)) } catch {
+            throw .rpc(error)
+        }
+    }
+
+    static func multicall(_ config: DefiConfig) -> Multicall {
+        if let m = config.multicall, let a = try? Address(parsing: m) { return Multicall(mode: .deployed(a)) }
+        return Multicall(mode: .deployless(Multicall.canonicalAddress))
+    }
+
+    /// `latest` (default), a block number, or a 0x block hash.
+    public static func blockRef(_ text: String?) throws(QuoteError) -> BlockRef {
+        guard let text, text != "latest" else { return .latest }
+        if let n = UInt64(text) { return .number(n) }
+        if text.hasPrefix("0x"), text.count == 66, let h = try? Hash32(hex: text) { return .hash(h) }
+        throw .invalidBlock(text: text, reason: "expected latest, a block number or a 0x block hash")
+    }
+
+    static func load(_ path: String) throws(QuoteError) -> MarketSnapshot {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw .stateFile(path: path, reason: "cannot be read")
+        }
+        do { return try MarketSnapshot(jsonText: text) } catch { throw .stateFile(path: path, reason: error.description) }
+    }
+
+    static func save(_ snapshot: MarketSnapshot, to path: String?) throws(QuoteError) {
+        guard let path else { return }
+        do { try snapshot.jsonText().write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw .stateFile(path: path, reason: "cannot be written: \(error)")
+        }
+    }
+}
