@@ -48,10 +48,10 @@ public enum MakerCalls {
     /// Decodes `sales(id)` into a `MakerSale` (nil usr → not running).
     public static func decodeSale(_ data: some Collection<UInt8>) throws(MakerError) -> (sale: MakerSale, usr: Address) {
         let v: [ABIValue]
-        do { v = try sales.decodeOutput(data) } catch { throw .overflow(operation: "malformed sales output") }
+        do { v = try sales.decodeOutput(data) } catch { throw .malformed("sales output") }
         guard v.count == 6, let tab = v[1].uintValue, let lot = v[2].uintValue, let usr = v[3].addressValue,
             let tic = v[4].uintValue, let top = v[5].uintValue
-        else { throw .overflow(operation: "malformed sales output") }
+        else { throw .malformed("sales output") }
         return (MakerSale(tab: tab, lot: lot, tic: tic, top: top), usr)
     }
 }

@@ -22,6 +22,8 @@ public enum MakerError: Error, Equatable, Sendable, CustomStringConvertible {
     case zeroTopPrice
     /// A `require` in `mul`/`add`/`rpow` (overflow) or a division by zero.
     case overflow(operation: String)
+    /// A value read from chain does not have the expected shape.
+    case malformed(String)
 
     /// The revert string the contract uses (nil for arithmetic).
     public var reason: String? {
@@ -36,12 +38,13 @@ public enum MakerError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noPartialPurchase: return "Clipper/no-partial-purchase"
         case .cannotReset: return "Clipper/cannot-reset"
         case .zeroTopPrice: return "Clipper/zero-top-price"
-        case .overflow: return nil
+        case .overflow, .malformed: return nil
         }
     }
 
     /// A stable short code for the JSON envelope and the history store.
     public var code: String {
+        if case .malformed = self { return "maker_malformed" }
         guard let r = reason else { return "maker_overflow" }
         return "maker_" + String(r.lowercased().map { $0 == "/" || $0 == "-" ? "_" : $0 })
     }
@@ -50,6 +53,7 @@ public enum MakerError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         if let r = reason { return "maker reverts \"\(r)\"" }
         if case .overflow(let op) = self { return "arithmetic overflow in \(op)" }
+        if case .malformed(let w) = self { return "malformed on-chain value: \(w)" }
         return "maker error"
     }
 }
