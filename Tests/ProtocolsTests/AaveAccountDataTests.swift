@@ -148,7 +148,8 @@ import Testing
             }
             if got != want {
                 failures += 1
-                Issue.record("math case \(n) \(op)(\(a), \(b)): got \(String(describing: got)) want \(String(describing: want))")
+                Issue.record(
+                    "math case \(n) \(op)(\(a), \(b)): got \(String(describing: got)) want \(String(describing: want))")
                 if failures > 5 { break }
             }
         }

@@ -65,7 +65,9 @@ import Testing
         let p = try AaveFixture.position(wethTenths: 9, usdc: 1500, dai: 0)
         let usdc = try AaveFixture.usdc()
         let weth = try AaveFixture.weth()
-        #expect(try m.liquidationPlan(user: p, debtAsset: usdc, collateralAsset: weth, version: .v3_2).outcome.debtRepaid == T.e(750, 6))
+        #expect(
+            try m.liquidationPlan(user: p, debtAsset: usdc, collateralAsset: weth, version: .v3_2).outcome.debtRepaid
+                == T.e(750, 6))
         let plan = try m.liquidationPlan(user: p, debtAsset: usdc, collateralAsset: weth, version: .v3_3)
         #expect(plan.outcome.debtRepaid == T.e(1500, 6))
         #expect(plan.outcome.collateralToLiquidator + plan.outcome.protocolFee == T.e(7875, 14))
@@ -137,14 +139,17 @@ import Testing
         #expect(throws: AaveError.revert(.reserveInactive)) {
             try m.liquidate(sick, collateralAsset: weth, debtAsset: usdc, debtToCover: 1, version: .v3_0)
         }
-        #expect(AaveErrorCode.mustNotLeaveDust.rawValue == "103" && AaveErrorCode.mustNotLeaveDust.name == "MUST_NOT_LEAVE_DUST")
+        #expect(
+            AaveErrorCode.mustNotLeaveDust.rawValue == "103"
+                && AaveErrorCode.mustNotLeaveDust.name == "MUST_NOT_LEAVE_DUST")
     }
 
     @Test func eModeBonusAppliesToCategoryCollateral() throws {
         let m = try AaveFixture.market()
         var p = try AaveFixture.position(wethTenths: 100, usdc: 19_000, dai: 0)
         p.eMode = AaveEModeCategory(
-            id: 1, ltv: 8000, liquidationThreshold: 8250, liquidationBonus: 10100, collateralAssets: [try AaveFixture.weth()])
+            id: 1, ltv: 8000, liquidationThreshold: 8250, liquidationBonus: 10100,
+            collateralAssets: [try AaveFixture.weth()])
         let o = try m.liquidate(
             p, collateralAsset: try AaveFixture.weth(), debtAsset: try AaveFixture.usdc(), debtToCover: T.e(2000, 6),
             version: .v3_3)

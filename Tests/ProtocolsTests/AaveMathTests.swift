@@ -29,7 +29,9 @@ import Testing
         #expect(WadRayMath.rayToWad(1_500_000_000) == 2)
         // max % 1e9 = 129_639_935 < 0.5e9: no round-up at the top.
         #expect(WadRayMath.rayToWad(.max) == U256.max / WadRayMath.wadRayRatio)
-        #expect(WadRayMath.rayToWad(U256.max - 129_639_935 - 1) == (U256.max - 129_639_935 - 1) / WadRayMath.wadRayRatio + 1)
+        #expect(
+            WadRayMath.rayToWad(U256.max - 129_639_935 - 1) == (U256.max - 129_639_935 - 1) / WadRayMath.wadRayRatio + 1
+        )
     }
 
     @Test func percentMathHalfUp() throws {

@@ -24,11 +24,19 @@ import Testing
 
     @Test func presentAndPrincipalValueRoundAsCometCore() throws {
         let idx = T.e(11, 14)  // 1.1
-        #expect(try CometMath.presentValue(principal: I256(-1000), baseSupplyIndex: idx, baseBorrowIndex: idx) == I256(-1100))
+        #expect(
+            try CometMath.presentValue(principal: I256(-1000), baseSupplyIndex: idx, baseBorrowIndex: idx)
+                == I256(-1100))
         // Borrow principal rounds the debt up; supply principal floors.
-        #expect(try CometMath.principalValue(presentValue: I256(-1101), baseSupplyIndex: idx, baseBorrowIndex: idx) == I256(-1001))
-        #expect(try CometMath.principalValue(presentValue: I256(1101), baseSupplyIndex: idx, baseBorrowIndex: idx) == I256(1000))
-        #expect(try CometMath.principalValue(presentValue: I256(-1100), baseSupplyIndex: idx, baseBorrowIndex: idx) == I256(-1000))
+        #expect(
+            try CometMath.principalValue(presentValue: I256(-1101), baseSupplyIndex: idx, baseBorrowIndex: idx)
+                == I256(-1001))
+        #expect(
+            try CometMath.principalValue(presentValue: I256(1101), baseSupplyIndex: idx, baseBorrowIndex: idx)
+                == I256(1000))
+        #expect(
+            try CometMath.principalValue(presentValue: I256(-1100), baseSupplyIndex: idx, baseBorrowIndex: idx)
+                == I256(-1000))
     }
 
     @Test func liquidatableUsesLiquidateFactorAndBorrowUsesBorrowFactor() throws {
@@ -59,7 +67,9 @@ import Testing
         #expect(try m.quoteCollateral(asset: try Self.weth(), baseAmount: T.e(1950, 6)) == T.e(1, 18))
         #expect(try m.quoteCollateral(asset: try Self.weth(), baseAmount: 1) == 512_820_512)  // 1e26 / 1950e8 / 1e6
         #expect(try m.baseAmountForCollateral(asset: try Self.weth(), collateral: T.e(1, 18)) == T.e(1950, 6))
-        #expect(throws: CometError.badAsset(try T.addr(9))) { try m.quoteCollateral(asset: try T.addr(9), baseAmount: 1) }
+        #expect(throws: CometError.badAsset(try T.addr(9))) {
+            try m.quoteCollateral(asset: try T.addr(9), baseAmount: 1)
+        }
     }
 
     @Test func buyCollateralChecksInContractOrder() throws {

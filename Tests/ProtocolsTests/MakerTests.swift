@@ -54,7 +54,9 @@ import Testing
         #expect(throws: MakerError.dustyAuctionFromPartialLiquidation) {
             try MakerDog.bark(urn: Self.urn, ilk: Self.ilk(hole: T.e(5650, 45), dust: T.e(6000, 45)))
         }
-        #expect(throws: MakerError.notUnsafe) { try MakerDog.bark(urn: MakerUrn(ink: T.e(12, 18), art: T.e(15_000, 18)), ilk: Self.ilk()) }
+        #expect(throws: MakerError.notUnsafe) {
+            try MakerDog.bark(urn: MakerUrn(ink: T.e(12, 18), art: T.e(15_000, 18)), ilk: Self.ilk())
+        }
         var full = Self.ilk()
         full.dirt = full.hole
         #expect(throws: MakerError.liquidationLimitHit) { try MakerDog.bark(urn: Self.urn, ilk: full) }
@@ -71,7 +73,8 @@ import Testing
         #expect(partial.owe == T.e(600, 45) && partial.slice == T.e(3, 17))
         #expect(partial.tabLeft == T.e(400, 45) && partial.lotLeft == T.e(7, 17))
         // Leaving exactly chost is allowed; leaving less trims owe to tab − chost.
-        #expect(try MakerClipper.take(Self.sale, amt: T.e(45, 16), max: .max, params: p, now: 1_000).owe == T.e(900, 45))
+        #expect(
+            try MakerClipper.take(Self.sale, amt: T.e(45, 16), max: .max, params: p, now: 1_000).owe == T.e(900, 45))
         let trimmed = try MakerClipper.take(Self.sale, amt: T.e(46, 16), max: .max, params: p, now: 1_000)
         #expect(trimmed.owe == T.e(900, 45) && trimmed.slice == T.e(45, 16) && trimmed.tabLeft == p.chost)
         // Buying more than the tab: owe = tab, the rest of the lot returns to the vault owner.

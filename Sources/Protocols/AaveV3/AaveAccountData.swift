@@ -53,7 +53,8 @@ extension AaveMarket {
                 let lt = inEMode ? position.eMode?.liquidationThreshold ?? 0 : cfg.liquidationThreshold
                 // The zero-LTV test reads the reserve's own LTV even in eMode (GenericLogic 3.2+).
                 if cfg.ltv != 0 {
-                    ltvSum = try AaveChecked.add(ltvSum, try AaveChecked.mul(base, U256(UInt64(ltv)), "avgLtv"), "avgLtv")
+                    ltvSum = try AaveChecked.add(
+                        ltvSum, try AaveChecked.mul(base, U256(UInt64(ltv)), "avgLtv"), "avgLtv")
                 } else {
                     hasZeroLtv = true
                 }

@@ -71,7 +71,8 @@ extension AaveMarket {
         let maxDebt = try AaveLiquidationMath.maxLiquidatableDebt(
             version: version, healthFactor: before.healthFactor, userReserveDebt: reserveDebt,
             userReserveDebtBase: try AaveChecked.mul(reserveDebt, debtReserve.price, "debt base") / dUnit,
-            userReserveCollateralBase: try AaveChecked.mul(collateralBalance, collateralReserve.price, "coll base") / cUnit,
+            userReserveCollateralBase: try AaveChecked.mul(collateralBalance, collateralReserve.price, "coll base")
+                / cUnit,
             totalDebtBase: before.totalDebtBase, debtPrice: debtReserve.price, debtUnit: dUnit)
         let requested = debtToCover > maxDebt ? maxDebt : debtToCover
         let amounts = try AaveLiquidationMath.availableCollateralToLiquidate(
@@ -93,7 +94,8 @@ extension AaveMarket {
         let income = try collateralReserve.normalizedIncome(at: timestamp)
         let debtIndex = try debtReserve.normalizedDebt(at: timestamp)
         // 3.3: `hasNoCollateralLeft` compares base values, so it also fires when other collateral is worth 0 base.
-        let noCollateralLeft = version.hasPositionWideCloseFactor && before.totalCollateralBase == amounts.collateralSeizedBase
+        let noCollateralLeft =
+            version.hasPositionWideCloseFactor && before.totalCollateralBase == amounts.collateralSeizedBase
         var deficit = U256.zero
         for i in after.reserves.indices {
             var u = after.reserves[i]

@@ -83,7 +83,8 @@ public enum AaveLiquidationMath {
         else { return userReserveDebt }
         let cap = try PercentageMath.percentMul(totalDebtBase, defaultCloseFactor)
         guard userReserveDebtBase > cap else { return userReserveDebt }
-        return try AaveChecked.div(try AaveChecked.mul(cap, debtUnit, "maxLiquidatableDebt"), debtPrice, "maxLiquidatableDebt")
+        return try AaveChecked.div(
+            try AaveChecked.mul(cap, debtUnit, "maxLiquidatableDebt"), debtPrice, "maxLiquidatableDebt")
     }
 
     /// The 3.3 dust rule: unless all debt of the reserve or all collateral is taken, both leftovers must be worth

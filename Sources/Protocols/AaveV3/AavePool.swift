@@ -123,7 +123,8 @@ public enum AavePool {
         /// Receive aTokens instead of the underlying.
         public var receiveAToken: Bool
         /// A call from its arguments.
-        public init(collateralAsset: Address, debtAsset: Address, user: Address, debtToCover: U256, receiveAToken: Bool) {
+        public init(collateralAsset: Address, debtAsset: Address, user: Address, debtToCover: U256, receiveAToken: Bool)
+        {
             self.collateralAsset = collateralAsset
             self.debtAsset = debtAsset
             self.user = user
@@ -139,7 +140,8 @@ public enum AavePool {
         /// Calldata.
         public func encode() throws(ABIEncodingError) -> [UInt8] {
             try Self.function.encodeCall([
-                .address(collateralAsset), .address(debtAsset), .address(user), .uint(debtToCover), .bool(receiveAToken),
+                .address(collateralAsset), .address(debtAsset), .address(user), .uint(debtToCover),
+                .bool(receiveAToken),
             ])
         }
     }

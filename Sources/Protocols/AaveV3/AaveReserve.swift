@@ -43,7 +43,9 @@ public struct AaveReserve: Hashable, Sendable {
     }
 
     /// A reserve from the decoded `getReserveData(asset)` tuple (`AavePool.GetReserveData`) and the oracle price.
-    public init(asset: Address, price: U256, reserveData d: AavePool.ReserveData, liquidationGracePeriodUntil: UInt64 = 0) {
+    public init(
+        asset: Address, price: U256, reserveData d: AavePool.ReserveData, liquidationGracePeriodUntil: UInt64 = 0
+    ) {
         self.init(
             asset: asset, id: d.id, configuration: d.configuration, price: price, liquidityIndex: d.liquidityIndex,
             variableBorrowIndex: d.variableBorrowIndex, currentLiquidityRate: d.currentLiquidityRate,

@@ -44,7 +44,9 @@ public struct AaveEModeCategory: Hashable, Sendable {
     public var collateralAssets: Set<Address>
 
     /// A category from its fields.
-    public init(id: UInt8, ltv: UInt16, liquidationThreshold: UInt16, liquidationBonus: UInt16, collateralAssets: Set<Address>) {
+    public init(
+        id: UInt8, ltv: UInt16, liquidationThreshold: UInt16, liquidationBonus: UInt16, collateralAssets: Set<Address>
+    ) {
         self.id = id
         self.ltv = ltv
         self.liquidationThreshold = liquidationThreshold

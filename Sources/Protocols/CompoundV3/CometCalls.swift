@@ -70,9 +70,12 @@ public enum CometCalls {
     }
 
     /// Decodes `userBasic` into (principal, assetsIn).
-    public static func decodeUserBasic(_ data: some Collection<UInt8>) throws(CometError) -> (principal: I256, assetsIn: UInt16) {
+    public static func decodeUserBasic(_ data: some Collection<UInt8>) throws(CometError) -> (
+        principal: I256, assetsIn: UInt16
+    ) {
         let v = try decode(userBasic, data)
-        guard v.count == 5, let principal = v[0].intValue, let a = v[3].uintValue?.uint64, let assetsIn = UInt16(exactly: a)
+        guard v.count == 5, let principal = v[0].intValue, let a = v[3].uintValue?.uint64,
+            let assetsIn = UInt16(exactly: a)
         else { throw .malformed("userBasic") }
         return (principal, assetsIn)
     }

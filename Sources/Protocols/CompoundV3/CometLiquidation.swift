@@ -26,7 +26,9 @@ extension CometMarket {
             principal: account.principal, baseSupplyIndex: baseSupplyIndex, baseBorrowIndex: baseBorrowIndex)
         // signedMulPrice truncates toward zero: the magnitude is floored.
         let m = try CometMath.mulPrice(pv.magnitude, basePrice, baseScale)
-        guard var liquidity = I256(negative: pv.isNegative, magnitude: m) else { throw .overflow(operation: "liquidity") }
+        guard var liquidity = I256(negative: pv.isNegative, magnitude: m) else {
+            throw .overflow(operation: "liquidity")
+        }
         for a in assets.sorted(by: { $0.offset < $1.offset }) where account.isIn(a.offset) {
             if !liquidity.isNegative { return liquidity }
             let value = try CometMath.mulPrice(account.collateral[a.asset] ?? .zero, a.price, a.scale)
@@ -90,7 +92,8 @@ extension CometMarket {
         let discount = try CometMath.mulFactor(storeFrontPriceFactor, one - a.liquidationFactor)
         guard discount <= one else { throw .overflow(operation: "FACTOR_SCALE - discountFactor") }
         let discounted = try CometMath.mulFactor(a.price, one - discount)
-        let num = try CometMath.mul(try CometMath.mul(basePrice, baseAmount, "quoteCollateral"), a.scale, "quoteCollateral")
+        let num = try CometMath.mul(
+            try CometMath.mul(basePrice, baseAmount, "quoteCollateral"), a.scale, "quoteCollateral")
         return try CometMath.div(try CometMath.div(num, discounted, "quoteCollateral"), baseScale, "quoteCollateral")
     }
 

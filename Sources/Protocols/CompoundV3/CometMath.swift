@@ -44,7 +44,9 @@ public enum CometMath {
     ) throws(CometError) -> I256 {
         let index = principal.isNegative ? baseBorrowIndex : baseSupplyIndex
         let m = try mul(principal.magnitude, index, "presentValue") / baseIndexScale
-        guard let v = I256(negative: principal.isNegative, magnitude: m) else { throw .overflow(operation: "presentValue") }
+        guard let v = I256(negative: principal.isNegative, magnitude: m) else {
+            throw .overflow(operation: "presentValue")
+        }
         return v
     }
 

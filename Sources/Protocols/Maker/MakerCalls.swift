@@ -25,10 +25,12 @@ public enum MakerCalls {
     /// `Clipper.chost()` → uint256 rad; selector 0xba2cdc75.
     public static let chost = ABIFunction(name: "chost", inputs: [], outputs: [p(.uint256)], stateMutability: "view")
     /// `Clipper.list()` → uint256[]; selector 0x0f560cd7.
-    public static let list = ABIFunction(name: "list", inputs: [], outputs: [p(.array(.uint256))], stateMutability: "view")
+    public static let list = ABIFunction(
+        name: "list", inputs: [], outputs: [p(.array(.uint256))], stateMutability: "view")
     /// `Vat.ilks(bytes32)` → (Art, rate, spot, line, dust); selector 0xd9638d36.
     public static let vatIlks = ABIFunction(
-        name: "ilks", inputs: [p(.bytes32)], outputs: [p(.uint256), p(.uint256), p(.uint256), p(.uint256), p(.uint256)],
+        name: "ilks", inputs: [p(.bytes32)],
+        outputs: [p(.uint256), p(.uint256), p(.uint256), p(.uint256), p(.uint256)],
         stateMutability: "view")
     /// `Vat.urns(bytes32,address)` → (ink, art); selector 0x2424be5c.
     public static let vatUrns = ABIFunction(
@@ -39,14 +41,16 @@ public enum MakerCalls {
         stateMutability: "view")
 
     /// Calldata for `take(id, amt, max, who, data)`.
-    public static func takeCalldata(id: U256, amt: U256, max: U256, who: Address, data: [UInt8]) throws(ABIEncodingError)
+    public static func takeCalldata(id: U256, amt: U256, max: U256, who: Address, data: [UInt8])
+        throws(ABIEncodingError)
         -> [UInt8]
     {
         try take.encodeCall([.uint(id), .uint(amt), .uint(max), .address(who), .bytes(data)])
     }
 
     /// Decodes `sales(id)` into a `MakerSale` (nil usr → not running).
-    public static func decodeSale(_ data: some Collection<UInt8>) throws(MakerError) -> (sale: MakerSale, usr: Address) {
+    public static func decodeSale(_ data: some Collection<UInt8>) throws(MakerError) -> (sale: MakerSale, usr: Address)
+    {
         let v: [ABIValue]
         do { v = try sales.decodeOutput(data) } catch { throw .malformed("sales output") }
         guard v.count == 6, let tab = v[1].uintValue, let lot = v[2].uintValue, let usr = v[3].addressValue,

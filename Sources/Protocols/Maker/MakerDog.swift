@@ -80,7 +80,8 @@ public enum MakerDog {
         let room = min(ilk.globalHole - ilk.globalDirt, ilk.hole - ilk.dirt)
         var dart = min(
             urn.art,
-            try MakerMath.div(try MakerMath.div(try MakerMath.mul(room, MakerMath.wad), ilk.rate, "bark"), ilk.chop, "bark"))
+            try MakerMath.div(
+                try MakerMath.div(try MakerMath.mul(room, MakerMath.wad), ilk.rate, "bark"), ilk.chop, "bark"))
         if urn.art > dart {
             if try MakerMath.mul(urn.art - dart, ilk.rate) < ilk.dust {
                 dart = urn.art

@@ -35,7 +35,8 @@ enum AaveFixture {
         AaveUserPosition(
             user: try user(),
             reserves: [
-                AaveUserReserve(asset: try weth(), scaledATokenBalance: T.e(wethTenths, 17), usageAsCollateralEnabled: true),
+                AaveUserReserve(
+                    asset: try weth(), scaledATokenBalance: T.e(wethTenths, 17), usageAsCollateralEnabled: true),
                 AaveUserReserve(asset: try usdc(), scaledVariableDebt: T.e(usdcUnits, 6)),
                 AaveUserReserve(asset: try dai(), scaledVariableDebt: T.e(daiUnits, 18)),
             ])
