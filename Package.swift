@@ -33,6 +33,7 @@ let package = Package(
             dependencies: [
                 "Primitives",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ]),
         .target(name: "Chain", dependencies: ["Primitives", "Keystore", "CCurl"]),
         .target(
