@@ -61,6 +61,9 @@ let package = Package(
                 .product(name: "BigInt", package: "BigInt"),
             ]),
 
+        // RPC benchmark (scripts/bench-rpc): 1,000 reserve reads single vs batch vs Multicall3.
+        .executableTarget(name: "chain-bench", dependencies: ["Chain", "Primitives"], path: "Sources/ChainBench"),
+
         // Shared test helpers: fixture and oracle loading, a deterministic RNG.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestSupport"]),
@@ -70,5 +73,8 @@ let package = Package(
         .testTarget(name: "ProtocolsTests", dependencies: ["Protocols", "TestSupport"]),
         // Golden tests of the built `defi` binary (human and --json forms).
         .testTarget(name: "CLITests", dependencies: ["Primitives"]),
+        .testTarget(name: "ChainTests", dependencies: ["Chain", "TestSupport"]),
+        // Needs the devnet (DEVNET_RPC_URL, DEVNET_DEPLOYMENT); disabled with a message when absent.
+        .testTarget(name: "IntegrationTests", dependencies: ["Chain", "TestSupport"]),
     ]
 )

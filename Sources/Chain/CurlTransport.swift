@@ -1,0 +1,148 @@
+// The only Swift file that imports CCurl (the shim rule).
+import CCurl
+import Foundation
+
+/// One HTTP reply: the status code and the body bytes.
+public struct HTTPReply: Sendable {
+    /// HTTP status code.
+    public var status: Int
+    /// The body as received.
+    public var body: [UInt8]
+
+    /// A reply value.
+    public init(status: Int, body: [UInt8]) {
+        self.status = status
+        self.body = body
+    }
+}
+
+/// Something that POSTs a JSON body to an endpoint and returns the reply, blocking the calling thread.
+public protocol HTTPTransport: Sendable {
+    /// POSTs `body` to `endpoint` with a whole-call timeout; throws only transport failures (never on a status).
+    func post(_ body: [UInt8], to endpoint: Endpoint, timeout: Duration) throws(RPCError) -> HTTPReply
+}
+
+/// libcurl transport: a small pool of easy handles per endpoint so TCP connections are reused across calls.
+public final class CurlTransport: HTTPTransport, @unchecked Sendable {
+    // Guarded by `lock`; each easy handle is used by one thread at a time (taken out of the pool while in use).
+    private var idle: [String: [UnsafeMutableRawPointer]] = [:]
+    private let lock = NSLock()
+    private let maxIdlePerEndpoint: Int
+    private let connectTimeout: Duration
+
+    private static let globalInit: Bool = {
+        curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+    }()
+
+    /// A transport keeping at most `maxIdlePerEndpoint` idle connections per endpoint.
+    public init(maxIdlePerEndpoint: Int = 8, connectTimeout: Duration = .seconds(5)) {
+        _ = CurlTransport.globalInit
+        self.maxIdlePerEndpoint = maxIdlePerEndpoint
+        self.connectTimeout = connectTimeout
+    }
+
+    deinit {
+        for handles in idle.values { for h in handles { curl_easy_cleanup(h) } }
+    }
+
+    /// The libcurl version string (for diagnostics).
+    public static var curlVersion: String { String(cString: curl_version()) }
+
+    /// POSTs a JSON body; connection failures and timeouts throw `RPCError.transport` / `.timeout`.
+    public func post(_ body: [UInt8], to endpoint: Endpoint, timeout: Duration) throws(RPCError) -> HTTPReply {
+        guard let handle = take(endpoint) else {
+            throw .transport(code: -1, message: "curl_easy_init failed", endpoint: endpoint.redacted)
+        }
+        var keep = true
+        defer { give(handle, endpoint, keep: keep) }
+        let sink = Sink()
+        let unmanaged = Unmanaged.passRetained(sink)
+        defer { unmanaged.release() }
+        var headers: UnsafeMutablePointer<curl_slist>? = nil
+        headers = curl_slist_append(headers, "Content-Type: application/json")
+        headers = curl_slist_append(headers, "Accept: application/json")
+        headers = curl_slist_append(headers, "Expect:")
+        defer { curl_slist_free_all(headers) }
+
+        let timeoutMS = max(1, Int(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000))
+        let connectMS = max(1, Int(connectTimeout.components.seconds * 1000
+            + connectTimeout.components.attoseconds / 1_000_000_000_000_000))
+        _ = ccurl_setopt_string(handle, CURLOPT_URL, endpoint.url)
+        _ = ccurl_setopt_long(handle, CURLOPT_POST, 1)
+        _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        _ = ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, timeoutMS)
+        _ = ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, min(connectMS, timeoutMS))
+        _ = ccurl_setopt_long(handle, CURLOPT_TCP_NODELAY, 1)
+        _ = ccurl_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1)
+        _ = ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headers)
+        _ = ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
+        _ = ccurl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
+        _ = ccurl_setopt_write_fn(handle, curlWrite)
+        _ = ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, unmanaged.toOpaque())
+        var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { eb in
+            _ = ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, eb.baseAddress)
+            // COPYPOSTFIELDS copies the body, so no buffer has to outlive this call.
+            let r: CURLcode = body.withUnsafeBufferPointer { bp in
+                bp.baseAddress.map { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: body.count) { cp in
+                        ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: cp))
+                    }
+                } ?? ccurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+            }
+            guard r == CURLE_OK else { return r }
+            let performed = curl_easy_perform(handle)
+            _ = ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, nil)
+            return performed
+        }
+        guard code == CURLE_OK else {
+            keep = false
+            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let message = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+            if code == CURLE_OPERATION_TIMEDOUT {
+                throw .timeout(after: timeout, endpoint: endpoint.redacted)
+            }
+            throw .transport(
+                code: Int(code.rawValue), message: Endpoint.redactURLs(in: message), endpoint: endpoint.redacted)
+        }
+        var status = 0
+        _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        return HTTPReply(status: status, body: sink.bytes)
+    }
+
+    private func take(_ endpoint: Endpoint) -> UnsafeMutableRawPointer? {
+        lock.lock()
+        let h = idle[endpoint.url]?.popLast()
+        lock.unlock()
+        return h ?? curl_easy_init()
+    }
+
+    private func give(_ handle: UnsafeMutableRawPointer, _ endpoint: Endpoint, keep: Bool) {
+        if keep {
+            lock.lock()
+            var list = idle[endpoint.url, default: []]
+            if list.count < maxIdlePerEndpoint {
+                list.append(handle)
+                idle[endpoint.url] = list
+                lock.unlock()
+                return
+            }
+            lock.unlock()
+        }
+        curl_easy_cleanup(handle)
+    }
+}
+
+private final class Sink {
+    var bytes: [UInt8] = []
+}
+
+private let curlWrite: curl_write_callback = { data, size, count, user in
+    guard let user, let data else { return 0 }
+    let n = size * count
+    let sink = Unmanaged<Sink>.fromOpaque(user).takeUnretainedValue()
+    data.withMemoryRebound(to: UInt8.self, capacity: n) { p in
+        sink.bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+    }
+    return n
+}
