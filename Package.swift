@@ -33,6 +33,7 @@ let package = Package(
             dependencies: [
                 "Primitives",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ]),
         .target(name: "Chain", dependencies: ["Primitives", "Keystore", "CCurl"]),
         .target(
@@ -72,8 +73,8 @@ let package = Package(
         .testTarget(name: "ProtocolsTests", dependencies: ["Protocols", "TestSupport"]),
         // Golden tests of the built `defi` binary (human and --json forms).
         .testTarget(name: "CLITests", dependencies: ["Primitives"]),
-        .testTarget(name: "ChainTests", dependencies: ["Chain"]),
+        .testTarget(name: "ChainTests", dependencies: ["Chain", "TestSupport"]),
         // Needs the devnet (DEVNET_RPC_URL, DEVNET_DEPLOYMENT); disabled with a message when absent.
-        .testTarget(name: "IntegrationTests", dependencies: ["Chain", "Protocols"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Chain", "Protocols", "TestSupport"]),
     ]
 )

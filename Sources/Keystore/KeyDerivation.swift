@@ -18,10 +18,10 @@ public enum KeyDerivation: Sendable, Equatable {
         switch self {
         case .scrypt(let p):
             try p.validate()
-            return Scrypt.derive(password: password, salt: p.salt, n: p.n, r: p.r, p: p.p, count: p.dklen)
+            return try Scrypt.derive(password: password, salt: p.salt, n: p.n, r: p.r, p: p.p, count: p.dklen)
         case .pbkdf2(let p):
             try p.validate()
-            return PBKDF2SHA256.derive(password: password, salt: p.salt, iterations: p.c, count: p.dklen)
+            return try PBKDF2SHA256.derive(password: password, salt: p.salt, iterations: p.c, count: p.dklen)
         }
     }
 }

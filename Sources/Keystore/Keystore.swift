@@ -41,7 +41,7 @@ public struct Keystore: Sendable, Equatable {
     func decrypt(derivedKey dk: [UInt8]) throws(KeystoreError) -> PrivateKey {
         guard dk.count >= 32 else { throw .macMismatch }
         guard Self.constantTimeEqual(Self.mac(dk: dk, ciphertext: ciphertext), mac) else { throw .macMismatch }
-        var plain = AES128.ctr(key: Array(dk[0..<16]), iv: iv, data: ciphertext)
+        var plain = try AESCTR.apply(key: dk[0..<16], iv: iv, data: ciphertext)
         defer { for i in plain.indices { plain[i] = 0 } }
         guard plain.count == 32, let key = try? PrivateKey(bytes: plain) else { throw .invalidPrivateKey }
         if let address {
@@ -70,7 +70,7 @@ public struct Keystore: Sendable, Equatable {
         defer { for i in dk.indices { dk[i] = 0 } }
         var secret = key.secretBytes
         defer { for i in secret.indices { secret[i] = 0 } }
-        let ciphertext = AES128.ctr(key: Array(dk[0..<16]), iv: iv, data: secret)
+        let ciphertext = try AESCTR.apply(key: dk[0..<16], iv: iv, data: secret)
         return Keystore(
             id: id, address: key.addressBytes, kdf: kdf, iv: iv, ciphertext: ciphertext,
             mac: mac(dk: dk, ciphertext: ciphertext))

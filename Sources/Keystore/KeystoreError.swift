@@ -28,6 +28,8 @@ public enum KeystoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidPrivateKey
     /// The file's `address` differs from the decrypted key's address.
     case addressMismatch(file: String, key: String)
+    /// BoringSSL (swift-crypto) failed where it should not, e.g. out of memory; carries no key material.
+    case cryptoFailure(String)
 
     public var description: String {
         switch self {
@@ -47,6 +49,7 @@ public enum KeystoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidPrivateKey: return "decrypted key is not a valid secp256k1 private key (0 or >= n)"
         case .addressMismatch(let file, let key):
             return "keystore address \(file) does not match the decrypted key's address \(key)"
+        case .cryptoFailure(let why): return "keystore crypto failed: \(why)"
         }
     }
 }

@@ -1,13 +1,40 @@
-/// scrypt (RFC 7914) written for this project: PBKDF2-HMAC-SHA256 around ROMix with BlockMix over Salsa20/8.
+import Crypto
+import CryptoExtras
+
+/// scrypt (RFC 7914): BoringSSL's (CryptoExtras' `KDF.Scrypt`) whenever it accepts the parameters, else this
+/// project's own ROMix with BlockMix over Salsa20/8 around BoringSSL's PBKDF2-HMAC-SHA256.
 ///
-/// Unlike BoringSSL and OpenSSL it accepts r = 1 with N >= 2^16 (the official keystore 'test2' vector, which Go's
-/// x/crypto/scrypt accepts too); callers apply the denial-of-service caps first (`ScryptParameters.validate`).
+/// BoringSSL enforces RFC 7914's N < 2^(128·r/8) (so r = 1 allows N <= 2^15) and bounds its scratch memory by
+/// 128·N·r·p plus one page, so it refuses e.g. the official keystore 'test2' vector (N = 2^18, r = 1, p = 8), which
+/// geth and Go's x/crypto/scrypt accept; those parameter sets use `portable`. Callers apply the denial-of-service
+/// caps first (`ScryptParameters.validate`).
 enum Scrypt {
-    /// DK = PBKDF2(P, B, 1, dkLen) where B = ROMix_r(PBKDF2(P, S, 1, p·128·r), N) per 128·r-byte block (RFC 7914, 6).
-    static func derive(password: [UInt8], salt: [UInt8], n: Int, r: Int, p: Int, count: Int) -> [UInt8] {
+    /// DK = scrypt(P, S, N, r, p, dkLen): BoringSSL when it accepts (N, r, p), otherwise `portable`.
+    static func derive(
+        password: [UInt8], salt: [UInt8], n: Int, r: Int, p: Int, count: Int
+    ) throws(KeystoreError) -> [UInt8] {
+        if let dk = boringSSL(password: password, salt: salt, n: n, r: r, p: p, count: count) { return dk }
+        return try portable(password: password, salt: salt, n: n, r: r, p: p, count: count)
+    }
+
+    /// BoringSSL's scrypt, or nil when it refuses the parameters (RFC 7914's N bound, its memory bound).
+    static func boringSSL(password: [UInt8], salt: [UInt8], n: Int, r: Int, p: Int, count: Int) -> [UInt8]? {
+        guard
+            let key = try? KDF.Scrypt.deriveKey(
+                from: password, salt: salt, outputByteCount: count, rounds: n, blockSize: r, parallelism: p)
+        else { return nil }
+        return key.withUnsafeBytes { [UInt8]($0) }
+    }
+
+    /// The project's scrypt, for parameters BoringSSL refuses: DK = PBKDF2(P, B, 1, dkLen) where
+    /// B = ROMix_r(PBKDF2(P, S, 1, p·128·r), N) per 128·r-byte block (RFC 7914, 6).
+    static func portable(
+        password: [UInt8], salt: [UInt8], n: Int, r: Int, p: Int, count: Int
+    ) throws(KeystoreError) -> [UInt8] {
         precondition(n >= 2 && n & (n - 1) == 0 && r >= 1 && p >= 1)
         let blockWords = 32 * r
-        var b = PBKDF2SHA256.derive(password: password, salt: salt, iterations: 1, count: p * 128 * r)
+        var b = try PBKDF2SHA256.derive(password: password, salt: salt, iterations: 1, count: p * 128 * r)
+        defer { for i in b.indices { b[i] = 0 } }
         let v = UnsafeMutablePointer<UInt32>.allocate(capacity: blockWords * n)
         let x = UnsafeMutablePointer<UInt32>.allocate(capacity: blockWords)
         let y = UnsafeMutablePointer<UInt32>.allocate(capacity: blockWords)
@@ -29,8 +56,7 @@ enum Scrypt {
                 b[o + 2] = UInt8(truncatingIfNeeded: w >> 16); b[o + 3] = UInt8(truncatingIfNeeded: w >> 24)
             }
         }
-        defer { for i in b.indices { b[i] = 0 } }
-        return PBKDF2SHA256.derive(password: password, salt: b, iterations: 1, count: count)
+        return try PBKDF2SHA256.derive(password: password, salt: b, iterations: 1, count: count)
     }
 
     /// ROMix (RFC 7914, 5) on the block in `x`, using `v` (N blocks) and `y` as scratch; the result is left in `x`.

@@ -67,7 +67,7 @@ import Testing
                                         gasLimit: 21_000, to: .zero)
         let data = OPStack.getL1FeeCalldata(tx)
         let f = try ABIFunction(signature: "getL1Fee(bytes)")
-        #expect(f.selector == OPStack.getL1FeeSelector)
+        #expect(f.selector.bytes == OPStack.getL1FeeSelector)
         #expect(data == (try f.encodeCall([.bytes(tx.signingPayload)])))
         #expect(OPStack.gasPriceOracle.lowercaseHex == "0x420000000000000000000000000000000000000f")
     }

@@ -55,6 +55,7 @@ enum Devnet {
 /// The fault-injection proxy (fault_proxy.py) in front of the devnet, for the life of a test.
 final class FaultProxy: @unchecked Sendable {
     let process = Process()
+    let stdin = Pipe()
     let url: String
 
     init() throws {
@@ -62,9 +63,10 @@ final class FaultProxy: @unchecked Sendable {
         let root = here.deletingLastPathComponent().deletingLastPathComponent()
         let venvPython = root.appendingPathComponent(".venv-devnet/bin/python").path
         process.executableURL = URL(fileURLWithPath: FileManager.default.fileExists(atPath: venvPython) ? venvPython : "/usr/bin/python3")
-        process.arguments = [here.appendingPathComponent("fault_proxy.py").path, Devnet.url ?? ""]
+        process.arguments = [here.appendingPathComponent("fault_proxy.py").path, Devnet.url ?? "", "--watch-stdin"]
         let out = Pipe()
         process.standardOutput = out
+        process.standardInput = stdin
         try process.run()
         var line = Data()
         while true {
@@ -77,8 +79,7 @@ final class FaultProxy: @unchecked Sendable {
 
     func path(_ mode: String) -> String { url + "/" + mode + "/" }
 
-    deinit {
-        process.terminate()
-        process.waitUntilExit()
-    }
+    // Children inherit a mask that blocks SIGTERM, and waitUntilExit spins off the main thread on Linux: SIGKILL
+    // it; the proxy also exits when its stdin closes (if this process dies first).
+    deinit { kill(process.processIdentifier, SIGKILL) }
 }

@@ -31,7 +31,7 @@ import Testing
         let c = try Devnet.client()
         let pair = try #require(Devnet.pools().first?.1)
         let swap = try ABIFunction(signature: "swap(uint256,uint256,address,bytes)")
-        let data = try swap.encodeCall([.uint(.zero), .uint(.zero), .address(pair.bytes), .bytes([])])
+        let data = try swap.encodeCall([.uint(.zero), .uint(.zero), .address(pair), .bytes([])])
         let want = RevertReason.error("UniswapV2: INSUFFICIENT_OUTPUT_AMOUNT")
         guard case .revert(let r, _) = try await c.call(CallRequest(to: pair, data: data)) else {
             Issue.record("no revert"); return

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fault-injection HTTP proxy in front of a JSON-RPC node (stdlib only).
 
-Usage: fault_proxy.py UPSTREAM_URL [--port 0]
+Usage: fault_proxy.py UPSTREAM_URL [--port 0] [--watch-stdin (exit when stdin closes)]
 Prints its URL on the first stdout line. The fault mode is set per request path prefix, so one proxy serves
 many tests at once: POST to http://127.0.0.1:PORT/<mode>/ with modes:
   ok            forward unchanged
@@ -107,6 +107,14 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     allow_reuse_address = True
 
 
+def exit_when_parent_goes():
+    import os
+    sys.stdin.read()
+    os._exit(0)
+
+
+if "--watch-stdin" in sys.argv:
+    threading.Thread(target=exit_when_parent_goes, daemon=True).start()
 port = int(sys.argv[sys.argv.index("--port") + 1]) if "--port" in sys.argv else 0
 srv = Server(("127.0.0.1", port), Handler)
 print(f"http://127.0.0.1:{srv.server_address[1]}", flush=True)

@@ -204,7 +204,7 @@ struct KeystoreTests {
         // A keystore whose plaintext is n (not a valid key), with a correct MAC.
         var dk = try Self.tiny.deriveKey(password: Array("pw".utf8))
         let n = try Hex.decode("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141")
-        let ct = AES128.ctr(key: Array(dk[0..<16]), iv: Self.iv, data: n)
+        let ct = try AESCTR.apply(key: dk[0..<16], iv: Self.iv, data: n)
         let bad = Keystore(
             id: nil, address: nil, kdf: Self.tiny, iv: Self.iv, ciphertext: ct,
             mac: Keystore.mac(dk: dk, ciphertext: ct))

@@ -3,7 +3,7 @@ import Foundation
 import Primitives
 import Testing
 
-@Suite(.enabled(if: Devnet.available, Devnet.reason)) struct TransactionTests {
+@Suite(.enabled(if: Devnet.available, Devnet.reason)) struct SendTests {
     func sender(account: Int, url: String? = nil, journal: FileJournal? = nil, timeout: Duration = .seconds(20))
         throws -> TransactionSender
     {
