@@ -58,7 +58,7 @@ import Testing
             QuoteEngine.quote(s, tokenIn: Self.weth, tokenOut: Self.usdc, amount: amount, side: .exactIn,
                               venues: ["uniswap_v2_a"]).best?.executionToMidE18
         }
-        let small = try #require(ratio(U256(1_000_000_000)))
+        let small = try #require(ratio(Units.powerOfTen(15)))
         let large = try #require(ratio(U256(1000) * Self.e18))
         // 30 bps fee: a tiny trade executes at ~0.997 of mid; a large one lower.
         #expect(small <= U256(997) * Units.powerOfTen(15) && small > U256(996_9) * Units.powerOfTen(14))

@@ -57,16 +57,16 @@ public struct PoolQuote: Sendable, Equatable {
     public var gasEstimate: UInt64
 }
 
-/// Documented gas constants for a single-hop router swap (measured on the devnet's real contracts; see
-/// docs/quote-state.md): V2 swapExactTokensForTokens ≈ 105k, V3 exactInputSingle ≈ 110k plus ≈ 25k per
-/// initialized tick crossed.
+/// Documented gas constants for a single-hop router swap, from swaps executed on the devnet's real contracts
+/// (docs/quote-state.md): V2 swapExactTokensForTokens 100k-139k (105k typical), V3 exactInputSingle 85k-127k
+/// without crossing a tick and ≈ 60k more per initialized tick crossed (cold tick storage).
 public enum GasModel {
     /// V2 single hop.
     public static let v2Swap: UInt64 = 105_000
     /// V3 single hop, no tick crossed.
     public static let v3Swap: UInt64 = 110_000
     /// V3 per initialized tick crossed.
-    public static let v3PerTick: UInt64 = 25_000
+    public static let v3PerTick: UInt64 = 60_000
 }
 
 /// The quotes of every pool of the pair, best first.
@@ -108,7 +108,10 @@ public enum QuoteEngine {
                 continue
             }
             do throws(PoolQuoteFailure) {
-                quotes.append(try quote(p, zeroForOne: tokenIn == t0, amount: amount, side: side))
+                let q = try quote(p, zeroForOne: tokenIn == t0, amount: amount, side: side)
+                // getAmountsOut answers 0, but UniswapV2Pair.swap reverts on a zero output: not fillable.
+                if q.kind == "uniswap_v2" && q.amountOut.isZero { throw .v2(.pairInsufficientOutputAmount) }
+                quotes.append(q)
             } catch {
                 failures.append((p.venue, p.address, error))
             }

@@ -164,38 +164,41 @@ public struct PoolReader: Sendable {
             let s = starts[i]
             // No code at the address: the call "succeeds" with empty data; not a pool.
             guard let d0 = r[s].returnData, !d0.isEmpty else { states.append(nil); continue }
-            do throws(CallDecodingError) {
-                if let spec = c.v2 {
-                    let res = try V2GetReserves.decode(d0)
-                    let a0 = try V2Token0.decode(r[s + 1].returnData ?? [])
-                    let a1 = try V2Token1.decode(r[s + 2].returnData ?? [])
-                    guard a0 == t0, a1 == t1 else { states.append(nil); continue }
-                    do {
-                        states.append(.uniswapV2(try V2Pair(
-                            token0: t0, token1: t1, reserve0: res.reserve0, reserve1: res.reserve1, feeBps: spec.feeBps)))
-                    } catch { throw ReaderError.invalidState(pool: c.address, error.description) }
-                } else {
-                    let slot0 = try V3Slot0.decode(d0)
-                    let liquidity = try V3Liquidity.decode(r[s + 1].returnData ?? [])
-                    let fee = try V3Fee.decode(r[s + 2].returnData ?? [])
-                    let spacing = try V3TickSpacing.decode(r[s + 3].returnData ?? [])
-                    // Placeholder without ticks; round 2 and 3 fill them in.
-                    do {
-                        let st = try V3PoolState(
-                            sqrtPriceX96: slot0.sqrtPriceX96, tick: slot0.tick, liquidity: liquidity, fee: fee,
-                            tickSpacing: spacing, ticks: [], knownWords: 0...0, feeProtocol: slot0.feeProtocol,
-                            unlocked: slot0.unlocked)
-                        states.append(.uniswapV3(V3PoolEntry(token0: t0, token1: t1, state: st)))
-                    } catch { throw ReaderError.invalidState(pool: c.address, error.description) }
-                }
-            } catch {
-                throw ReaderError.decoding(pool: c.address, error)
-            }
+            states.append(try Self.decodeTop(c, Array(r[s..<(s + (c.v2 == nil ? 4 : 3))]), t0: t0, t1: t1))
         }
         let fb: [Address?] = (0..<fallbacks.count).map { i in
             r[fbStart + i].returnData.flatMap { try? V2GetPair.decode($0) }
         }
         return (states, fb)
+    }
+
+    /// The state a candidate's round-1 outcomes describe; nil when the contract is not a pool of this pair.
+    static func decodeTop(_ c: Candidate, _ r: [CallOutcome], t0: Address, t1: Address) throws(ReaderError) -> PoolState? {
+        func d<T>(_ body: () throws(CallDecodingError) -> T) throws(ReaderError) -> T {
+            do { return try body() } catch { throw .decoding(pool: c.address, error) }
+        }
+        func data(_ i: Int) -> [UInt8] { r[i].returnData ?? [] }
+        if let spec = c.v2 {
+            let res = try d { () throws(CallDecodingError) in try V2GetReserves.decode(data(0)) }
+            let a0 = try d { () throws(CallDecodingError) in try V2Token0.decode(data(1)) }
+            let a1 = try d { () throws(CallDecodingError) in try V2Token1.decode(data(2)) }
+            guard a0 == t0, a1 == t1 else { return nil }
+            do {
+                return .uniswapV2(try V2Pair(
+                    token0: t0, token1: t1, reserve0: res.reserve0, reserve1: res.reserve1, feeBps: spec.feeBps))
+            } catch { throw .invalidState(pool: c.address, error.description) }
+        }
+        let slot0 = try d { () throws(CallDecodingError) in try V3Slot0.decode(data(0)) }
+        let liquidity = try d { () throws(CallDecodingError) in try V3Liquidity.decode(data(1)) }
+        let fee = try d { () throws(CallDecodingError) in try V3Fee.decode(data(2)) }
+        let spacing = try d { () throws(CallDecodingError) in try V3TickSpacing.decode(data(3)) }
+        // No ticks yet: rounds 2 and 3 fill them in.
+        do {
+            let st = try V3PoolState(
+                sqrtPriceX96: slot0.sqrtPriceX96, tick: slot0.tick, liquidity: liquidity, fee: fee, tickSpacing: spacing,
+                ticks: [], knownWords: 0...0, feeProtocol: slot0.feeProtocol, unlocked: slot0.unlocked)
+            return .uniswapV3(V3PoolEntry(token0: t0, token1: t1, state: st))
+        } catch { throw .invalidState(pool: c.address, error.description) }
     }
 
     func run(_ calls: [Call3]) async throws(ReaderError) -> [CallOutcome] {
