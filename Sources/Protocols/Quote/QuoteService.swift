@@ -75,15 +75,15 @@ public enum QuoteService {
             try save(snapshot, to: request.saveStatePath)
             return QuoteResult(tokenIn: tIn, tokenOut: tOut, outcome: outcome, snapshot: snapshot, source: "state", roundTrips: 0)
         }
-        let tIn = try resolve(request.tokenIn, config: config, snapshot: nil)
-        let tOut = try resolve(request.tokenOut, config: config, snapshot: nil)
-        let venues = try venueFilter(request.venues, known: config.venues.keys.sorted())
-        let amount = try parseAmount(request.amount, decimals: request.exactOut ? tOut.decimals : tIn.decimals)
-        let (v2, v3) = try specs(config, only: venues)
         let client = try client(config)
         let block = try blockRef(request.block)
+        let venues = try venueFilter(request.venues, known: config.venues.keys.sorted())
+        let (v2, v3) = try specs(config, only: venues)
         var snapshot: MarketSnapshot
         do {
+            let tIn = try await resolveLive(request.tokenIn, config: config, client: client, multicall: multicall(config))
+            let tOut = try await resolveLive(request.tokenOut, config: config, client: client, multicall: multicall(config))
+            let amount = try parseAmount(request.amount, decimals: request.exactOut ? tOut.decimals : tIn.decimals)
             let view = try await client.pinned(at: block)
             let reader = PoolReader(view: view, multicall: multicall(config))
             var pools = try await reader.read(tokenA: tIn.address, tokenB: tOut.address, v2: v2, v3: v3)
@@ -144,7 +144,25 @@ public enum QuoteService {
             return t
         }
         let known = (configured.map(\.symbol) + (snapshot?.tokens.map(\.symbol) ?? [])).sorted()
-        throw .invalidToken(text: text, reason: "unknown symbol (known: \(Array(Set(known)).sorted().joined(separator: ", ")))")
+        let list = Array(Set(known)).sorted().joined(separator: ", ")
+        throw .invalidToken(text: text, reason: list.isEmpty ? "unknown symbol (no tokens configured)" : "unknown symbol (known: \(list))")
+    }
+
+    /// A token by config symbol or address; an address not in the config gets its symbol and decimals from the
+    /// chain (ERC-20 `symbol()`, `decimals()`).
+    static func resolveLive(_ text: String, config: DefiConfig, client: RPCClient, multicall: Multicall) async throws
+        -> SnapshotToken
+    {
+        do { return try resolve(text, config: config, snapshot: nil) } catch {
+            guard text.hasPrefix("0x"), case .invalidToken(_, let reason) = error, reason.hasPrefix("not in defi.tokens"),
+                let a = try? Address(parsing: text)
+            else { throw error }
+            let meta = try await ERC20.metadata([a], client: client, multicall: multicall)
+            guard let m = meta.first, let d = m.decimals else {
+                throw QuoteError.invalidToken(text: text, reason: "not an ERC-20 (no decimals())")
+            }
+            return SnapshotToken(address: a, symbol: m.symbol ?? a.checksummed, decimals: Int(d))
+        }
     }
 
     /// The amount in the token's smallest unit; zero is refused.
