@@ -22,7 +22,7 @@ enum QuoteBench {
         out += box.value
         let pure = Dictionary(out, uniquingKeysWith: { a, _ in a })
         if let rpc = pure["quoterv2_eth_call_ns"] {
-            for k in ["v3_quote_10_ticks_ns", "v2_get_amount_out_ns", "devnet_v3_pure_quote_ns"] {
+            for k in ["v3_quote_10_ticks_ns", "v2_amount_out_ns", "devnet_v3_pure_quote_ns"] {
                 if let v = pure[k], v > 0 { out.append(("ratio_quoterv2_over_\(k.replacingOccurrences(of: "_ns", with: ""))", rpc / v)) }
             }
         }
