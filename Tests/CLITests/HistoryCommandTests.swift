@@ -46,14 +46,16 @@ import Testing
         guard let (dir, db) = try Self.filledStore() else { return }
         let r = try dir.run(["history", "list", "--db", db])
         #expect(r.status == 0)
-        #expect(r.stdout == """
-            KIND         ID      CREATED_AT            STRATEGY    STATUS    CHAIN_ID  BLOCK_NUMBER  NET_PROFIT  TX_HASH
-            opportunity  opp_02  2026-01-03T00:00:00Z  triangular  rejected  1         200           -3          -
-            execution    exe_01  2026-01-02T03:05:00Z  spatial     included  1         101           -           -
-            opportunity  opp_01  2026-01-02T03:04:05Z  spatial     detected  1         100           7           -
+        #expect(
+            r.stdout == """
+                KIND         ID      CREATED_AT            STRATEGY    STATUS    CHAIN_ID  BLOCK_NUMBER  NET_PROFIT  TX_HASH
+                opportunity  opp_02  2026-01-03T00:00:00Z  triangular  rejected  1         200           -3          -
+                execution    exe_01  2026-01-02T03:05:00Z  spatial     included  1         101           -           -
+                opportunity  opp_01  2026-01-02T03:04:05Z  spatial     detected  1         100           7           -
 
-            """)
-        let j = try TestKeys.data(try dir.run(["history", "list", "--db", db, "--json", "--strategy", "spatial"]).stdout)
+                """)
+        let j = try TestKeys.data(
+            try dir.run(["history", "list", "--db", db, "--json", "--strategy", "spatial"]).stdout)
         let ids = (j["records"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
         #expect(ids == ["exe_01", "opp_01"])
         let status = try dir.run(["history", "list", "--db", db, "--status", "included", "--csv"])

@@ -5,17 +5,21 @@ import Testing
 /// expected raw transactions come from eth-account.
 @Suite struct TxCommandTests {
     static let to = "0x5FbDB2315678afecb367f032d93F642f64180aa3"
-    static let legacyRaw = "0xf86b80843b9aca00825208945fbdb2315678afecb367f032d93f642f64180aa3880de0b6b3a76400008025a0"
+    static let legacyRaw =
+        "0xf86b80843b9aca00825208945fbdb2315678afecb367f032d93f642f64180aa3880de0b6b3a76400008025a0"
         + "5c38b50c59c67de4e9b98e0530a7f109ae67c62fd7cb6be031f422f49800e199a0445db7e666122842a3dd0be30413175562422d9a"
         + "cb7fa1e3610c42bc536065be"
     static let legacyHash = "0xf63374e3bb46490cc7072e64cad44d60d6467966bd201a7580f7ac7cd4b05b8b"
-    static let dynamicRaw = "0x02f871827a6907843b9aca008506fc23ac0082ea60945fbdb2315678afecb367f032d93f642f64180aa38084"
+    static let dynamicRaw =
+        "0x02f871827a6907843b9aca008506fc23ac0082ea60945fbdb2315678afecb367f032d93f642f64180aa38084"
         + "a9059cbbc001a0f4b67fad275b002f587dfdb6bdec491d20035031b889c934c7eef8a9ef390e5aa072b7daf7a738ff2bd82db29fa7d0"
         + "9d0ff9d32102dcc2dc29c94b8481cec011a8"
     static let dynamicHash = "0x2bed8dd38d25028f0266151274c5f52c7266a884d73780a91649d5a928afe05a"
 
-    static let legacyFlags = ["--to", to, "--value", "1ether", "--nonce", "0", "--gas-limit", "21000",
-                              "--gas-price", "1gwei", "--chain-id", "1"]
+    static let legacyFlags = [
+        "--to", to, "--value", "1ether", "--nonce", "0", "--gas-limit", "21000",
+        "--gas-price", "1gwei", "--chain-id", "1",
+    ]
 
     @Test func signLegacyHuman() throws {
         let dir = try TempDir()
@@ -27,12 +31,15 @@ import Testing
 
     @Test func signDynamicFeeFromAFileWithFlagOverridesJSON() throws {
         let dir = try TempDir()
-        let request = try dir.write("req.json", """
+        let request = try dir.write(
+            "req.json",
+            """
             {"to": "\(Self.to)", "nonce": 99, "gas": "60000", "maxFeePerGas": "30gwei",
              "maxPriorityFeePerGas": "1gwei", "chainId": 31337, "data": "0xa9059cbb"}
             """)
-        let r = try dir.run(["tx", "sign", request, "--nonce", "7", "--json"],
-                            environment: ["DEFI_PRIVATE_KEY": TestKeys.one])
+        let r = try dir.run(
+            ["tx", "sign", request, "--nonce", "7", "--json"],
+            environment: ["DEFI_PRIVATE_KEY": TestKeys.one])
         #expect(r.status == 0, "\(r.stderr)")
         let data = try TestKeys.data(r.stdout)
         #expect(data["raw"] as? String == Self.dynamicRaw)
@@ -47,27 +54,28 @@ import Testing
     @Test func decodeHuman() throws {
         let r = try DefiBinary.run(["tx", "decode", Self.legacyRaw])
         #expect(r.status == 0)
-        #expect(r.stdout == """
-            type                      0
-            type_name                 legacy
-            hash                      \(Self.legacyHash)
-            from                      \(TestKeys.oneAddress)
-            to                        \(Self.to)
-            chain_id                  1
-            nonce                     0
-            gas_limit                 21000
-            gas_price                 1000000000
-            max_fee_per_gas           -
-            max_priority_fee_per_gas  -
-            value                     1000000000000000000
-            data                      0x
-            access_list               -
-            v                         37
-            r                         0x5c38b50c59c67de4e9b98e0530a7f109ae67c62fd7cb6be031f422f49800e199
-            s                         0x445db7e666122842a3dd0be30413175562422d9acb7fa1e3610c42bc536065be
-            signing_hash              \(try Self.signingHash())
+        #expect(
+            r.stdout == """
+                type                      0
+                type_name                 legacy
+                hash                      \(Self.legacyHash)
+                from                      \(TestKeys.oneAddress)
+                to                        \(Self.to)
+                chain_id                  1
+                nonce                     0
+                gas_limit                 21000
+                gas_price                 1000000000
+                max_fee_per_gas           -
+                max_priority_fee_per_gas  -
+                value                     1000000000000000000
+                data                      0x
+                access_list               -
+                v                         37
+                r                         0x5c38b50c59c67de4e9b98e0530a7f109ae67c62fd7cb6be031f422f49800e199
+                s                         0x445db7e666122842a3dd0be30413175562422d9acb7fa1e3610c42bc536065be
+                signing_hash              \(try Self.signingHash())
 
-            """)
+                """)
     }
 
     static func signingHash() throws -> String {
@@ -101,8 +109,10 @@ import Testing
     @Test func missingFieldsAndBadAmountsAreUsageErrors() throws {
         let dir = try TempDir()
         let key = try TestKeys.keyFile(dir)
-        let noNonce = try dir.run(["tx", "sign", "--private-key-file", key, "--gas-limit", "1", "--chain-id", "1",
-                                   "--gas-price", "1"])
+        let noNonce = try dir.run([
+            "tx", "sign", "--private-key-file", key, "--gas-limit", "1", "--chain-id", "1",
+            "--gas-price", "1",
+        ])
         #expect(noNonce.status == 2)
         #expect(noNonce.stderr.hasPrefix("error: missing --nonce\n"))
         var flags = Self.legacyFlags

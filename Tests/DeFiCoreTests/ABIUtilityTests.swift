@@ -5,12 +5,14 @@ import Testing
 
 @Suite struct ABIUtilityTests {
     @Test func encodeTransferHasItsSelectorAndUnitAmount() throws {
-        let r = try ABIUtility.encode(ABIEncodeRequest(
-            signature: "transfer(address,uint256)",
-            arguments: ["0x5FbDB2315678afecb367f032d93F642f64180aa3", "1.5ether"]))
+        let r = try ABIUtility.encode(
+            ABIEncodeRequest(
+                signature: "transfer(address,uint256)",
+                arguments: ["0x5FbDB2315678afecb367f032d93F642f64180aa3", "1.5ether"]))
         #expect(r.selector?.description == "0xa9059cbb")
-        #expect(Hex.encode(r.data) == "0xa9059cbb" + "000000000000000000000000" + "5fbdb2315678afecb367f032d93f642f64180aa3"
-            + "00000000000000000000000000000000000000000000000014d1120d7b160000")
+        #expect(
+            Hex.encode(r.data) == "0xa9059cbb" + "000000000000000000000000" + "5fbdb2315678afecb367f032d93f642f64180aa3"
+                + "00000000000000000000000000000000000000000000000014d1120d7b160000")
     }
 
     @Test func encodeTypeListHasNoSelector() throws {
@@ -34,8 +36,9 @@ import Testing
             _ = try ABIUtility.encode(ABIEncodeRequest(signature: "f(uint256)", arguments: ["1.0000000001gwei"]))
             Issue.record("expected an error")
         } catch {
-            #expect(error.message == "argument 0: cannot parse '1.0000000001gwei' as uint256: "
-                + "\"1.0000000001gwei\" has digits below the smallest unit (9 decimals)")
+            #expect(
+                error.message == "argument 0: cannot parse '1.0000000001gwei' as uint256: "
+                    + "\"1.0000000001gwei\" has digits below the smallest unit (9 decimals)")
             #expect(error.exitCode == .usage)
         }
     }
@@ -48,7 +51,8 @@ import Testing
 
     @Test func decodeUsesOutputsThenInputsThenTypeLists() throws {
         let word = "0x" + String(repeating: "0", count: 62) + "2a"
-        let out = try ABIUtility.decode(ABIDecodeRequest(signature: "balanceOf(address)(uint256)", data: word, input: false))
+        let out = try ABIUtility.decode(
+            ABIDecodeRequest(signature: "balanceOf(address)(uint256)", data: word, input: false))
         #expect(out.values == [.uint(U256(42))])
         let list = try ABIUtility.decode(ABIDecodeRequest(signature: "uint256", data: word, input: false))
         #expect(list.types == [.uint(256)])
@@ -71,8 +75,9 @@ import Testing
 
     @Test func selectorsAndTopics() throws {
         #expect(try ABIUtility.hash(of: "transfer(address,uint256)").selector?.description == "0xa9059cbb")
-        #expect(try ABIUtility.hash(of: "event Transfer(address indexed from, address indexed to, uint256 value)")
-            .topic0?.description == "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef")
+        #expect(
+            try ABIUtility.hash(of: "event Transfer(address indexed from, address indexed to, uint256 value)")
+                .topic0?.description == "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef")
         #expect(try ABIUtility.hash(of: "error InsufficientBalance(uint256,uint256)").kind == "error")
         #expect(throws: UtilityError.self) { try ABIUtility.hash(of: "transfer(address,") }
     }

@@ -17,7 +17,9 @@ import Testing
     }
 
     @Test func defaultsToEIP1559AndAcceptsUnits() throws {
-        let tx = try request { $0.maxFee = "30gwei"; $0.priorityFee = "1gwei"; $0.value = "1.5ether" }.transaction()
+        let tx = try request {
+            $0.maxFee = "30gwei"; $0.priorityFee = "1gwei"; $0.value = "1.5ether"
+        }.transaction()
         #expect(tx.type == .dynamicFee)
         #expect(tx.maxFeePerGas == U256(30_000_000_000))
         #expect(tx.value.decimalString == "1500000000000000000")
@@ -26,11 +28,18 @@ import Testing
     @Test func onlyAGasPriceMeansLegacyAndWithAnAccessListEIP2930() throws {
         #expect(try request { $0.gasPrice = "1gwei" }.transaction().type == .legacy)
         let list = "[{\"address\":\"0x5FbDB2315678afecb367f032d93F642f64180aa3\",\"storageKeys\":[]}]"
-        #expect(try request { $0.gasPrice = "1gwei"; $0.accessList = list }.transaction().type == .accessList)
+        #expect(
+            try request {
+                $0.gasPrice = "1gwei"; $0.accessList = list
+            }.transaction().type == .accessList)
     }
 
     @Test func missingFieldsNameTheFlag() {
-        #expect(throws: UtilityError.self) { try request { $0.nonce = nil; $0.gasPrice = "1" }.transaction() }
+        #expect(throws: UtilityError.self) {
+            try request {
+                $0.nonce = nil; $0.gasPrice = "1"
+            }.transaction()
+        }
         do {
             _ = try request { $0.type = "2" }.transaction()
         } catch {
@@ -39,7 +48,11 @@ import Testing
     }
 
     @Test func priorityAboveMaxFeeIsRefused() {
-        #expect(throws: UtilityError.self) { try request { $0.maxFee = "1"; $0.priorityFee = "2" }.transaction() }
+        #expect(throws: UtilityError.self) {
+            try request {
+                $0.maxFee = "1"; $0.priorityFee = "2"
+            }.transaction()
+        }
     }
 
     @Test func jsonFileKeysAndFlagOverrides() throws {
@@ -57,7 +70,10 @@ import Testing
 
     @Test func signedTransactionRecoversItsSender() throws {
         let key = try PrivateKey(hex: Self.key)
-        let signed = try TransactionUtility.sign(request { $0.maxFee = "2gwei"; $0.priorityFee = "1gwei" }, with: key)
+        let signed = try TransactionUtility.sign(
+            request {
+                $0.maxFee = "2gwei"; $0.priorityFee = "1gwei"
+            }, with: key)
         #expect(signed.sender == key.address)
         let back = try TransactionUtility.decode(raw: Hex.encode(signed.signed.rawBytes))
         #expect(back == signed)

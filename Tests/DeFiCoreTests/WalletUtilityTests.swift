@@ -16,7 +16,8 @@ import Testing
     @Test func savedKeystoreIsPrivateAndDecryptsThroughTheSignerSource() throws {
         let dir = KeystoreDirectory(path: try tempDir() + "/keys", environment: [:])
         let key = try PrivateKey(hex: Self.keyHex)
-        let saved = try WalletUtility.save(key, name: "ops", password: "pw", cost: ScryptCost(n: 16, r: 1, p: 1), in: dir)
+        let saved = try WalletUtility.save(
+            key, name: "ops", password: "pw", cost: ScryptCost(n: 16, r: 1, p: 1), in: dir)
         let fileMode = try FileManager.default.attributesOfItem(atPath: saved.path)[.posixPermissions] as? Int
         let dirMode = try FileManager.default.attributesOfItem(atPath: dir.path)[.posixPermissions] as? Int
         #expect(fileMode == 0o600)
@@ -35,9 +36,12 @@ import Testing
     @Test func keystoreErrorsAreOneSafeLine() throws {
         let dir = KeystoreDirectory(path: try tempDir(), environment: [:])
         _ = try WalletUtility.save(
-            try PrivateKey(hex: Self.keyHex), name: "k", password: "right", cost: ScryptCost(n: 16, r: 1, p: 1), in: dir)
+            try PrivateKey(hex: Self.keyHex), name: "k", password: "right", cost: ScryptCost(n: 16, r: 1, p: 1), in: dir
+        )
         let source = SignerSource.keystore(path: dir.file(for: "k"), passwordFile: nil)
-        #expect(throws: SecretInput.missingPassword) { try source.load(SecretInput(environment: [:], prompt: { _ in nil })) }
+        #expect(throws: SecretInput.missingPassword) {
+            try source.load(SecretInput(environment: [:], prompt: { _ in nil }))
+        }
         do {
             _ = try source.load(SecretInput(environment: ["DEFI_PASSWORD": "wrong"], prompt: { _ in nil }))
             Issue.record("expected a mac mismatch")
@@ -63,8 +67,9 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         let warnings = Warnings()
         let input = SecretInput(environment: [:], prompt: { _ in nil }, warn: { warnings.add($0) })
-        #expect(try SignerSource.privateKeyFile(path).load(input).address.checksummed
-            == "0x19E7E376E7C213B7E7e7e46cc70A5dD086DAff2A")
+        #expect(
+            try SignerSource.privateKeyFile(path).load(input).address.checksummed
+                == "0x19E7E376E7C213B7E7e7e46cc70A5dD086DAff2A")
         #expect(warnings.all.count == 1)
         #expect(warnings.all.first?.contains("chmod 600") == true)
     }
@@ -78,15 +83,18 @@ import Testing
     }
 
     @Test func checksumNamesTheExpectedForm() throws {
-        #expect(try WalletUtility.checksum("0x5fbdb2315678afecb367f032d93f642f64180aa3").checksummed
-            == "0x5FbDB2315678afecb367f032d93F642f64180aa3")
+        #expect(
+            try WalletUtility.checksum("0x5fbdb2315678afecb367f032d93f642f64180aa3").checksummed
+                == "0x5FbDB2315678afecb367f032d93F642f64180aa3")
         #expect(throws: UtilityError.self) { try WalletUtility.checksum("0x5FBDB2315678afecb367f032d93F642f64180aa3") }
     }
 
     @Test func defaultKeystoreDirectoryFollowsXDG() {
-        #expect(KeystoreDirectory.defaultPath(environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"]) == "/x/defi/keystores")
-        #expect(KeystoreDirectory.defaultPath(environment: ["XDG_DATA_HOME": "rel", "HOME": "/h"])
-            == "/h/.local/share/defi/keystores")
+        #expect(
+            KeystoreDirectory.defaultPath(environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"]) == "/x/defi/keystores")
+        #expect(
+            KeystoreDirectory.defaultPath(environment: ["XDG_DATA_HOME": "rel", "HOME": "/h"])
+                == "/h/.local/share/defi/keystores")
     }
 }
 

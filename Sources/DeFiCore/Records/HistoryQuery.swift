@@ -34,7 +34,9 @@ public enum HistoryBound: Sendable, Equatable {
         }
         throw UtilityError(
             code: "invalid_bound",
-            message: "\(flag): expected a date (2026-01-01), a duration back (7d, 12h) or a block number, got \"\(InputError.shorten(t))\"")
+            message:
+                "\(flag): expected a date (2026-01-01), a duration back (7d, 12h) or a block number, got \"\(InputError.shorten(t))\""
+        )
     }
 }
 
@@ -117,7 +119,9 @@ public enum HistoryQuery {
                 let known = OpportunityStatus.allCases.map(\.rawValue) + ExecutionState.allCases.map(\.rawValue)
                 throw UtilityError(
                     code: "invalid_status",
-                    message: "--status: unknown status \"\(InputError.shorten(status))\" (expected one of \(known.joined(separator: ", ")))")
+                    message:
+                        "--status: unknown status \"\(InputError.shorten(status))\" (expected one of \(known.joined(separator: ", ")))"
+                )
             }
             opportunityStatuses = o.map { [$0] } ?? []
             executionStates = e.map { [$0] } ?? []
@@ -128,14 +132,18 @@ public enum HistoryQuery {
         var records: [HistoryRecord] = []
         do {
             if opportunityStatuses != [] {
-                records += try store.listOpportunities(filter: OpportunityFilter(
-                    since: since, until: until, strategy: request.strategy, statuses: opportunityStatuses))
-                    .map(HistoryRecord.opportunity)
+                records += try store.listOpportunities(
+                    filter: OpportunityFilter(
+                        since: since, until: until, strategy: request.strategy, statuses: opportunityStatuses)
+                )
+                .map(HistoryRecord.opportunity)
             }
             if executionStates != [] {
-                records += try store.listExecutions(filter: ExecutionFilter(
-                    since: since, until: until, strategy: request.strategy, states: executionStates))
-                    .map(HistoryRecord.execution)
+                records += try store.listExecutions(
+                    filter: ExecutionFilter(
+                        since: since, until: until, strategy: request.strategy, states: executionStates)
+                )
+                .map(HistoryRecord.execution)
             }
         } catch {
             throw storeError(error)

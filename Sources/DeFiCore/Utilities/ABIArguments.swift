@@ -10,7 +10,8 @@ enum ABIArguments {
         guard arguments.count == types.count else {
             throw UtilityError(
                 code: "invalid_argument",
-                message: "\(signature) takes \(types.count) argument\(types.count == 1 ? "" : "s"), got \(arguments.count)")
+                message:
+                    "\(signature) takes \(types.count) argument\(types.count == 1 ? "" : "s"), got \(arguments.count)")
         }
         var prepared: [String] = []
         for (i, (text, type)) in zip(arguments, types).enumerated() {

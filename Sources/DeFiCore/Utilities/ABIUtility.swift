@@ -87,19 +87,23 @@ public enum ABIUtility {
         var types = parsed.function.map { $0.outputs.isEmpty ? $0.inputTypes : $0.outputTypes } ?? parsed.inputs
         if request.input {
             guard data.count >= 4 else {
-                throw UtilityError(code: "invalid_data", message: "call data is \(data.count) bytes, shorter than a selector")
+                throw UtilityError(
+                    code: "invalid_data", message: "call data is \(data.count) bytes, shorter than a selector")
             }
             let got = (try? Selector(bytes: data.prefix(4))) ?? Selector(rawValue: 0)
             if let function = parsed.function, got != function.selector {
                 throw UtilityError(
                     code: "selector_mismatch",
-                    message: "call data starts with \(got), but \(function.signature) has selector \(function.selector)")
+                    message: "call data starts with \(got), but \(function.signature) has selector \(function.selector)"
+                )
             }
             data = Array(data.dropFirst(4))
             types = parsed.inputs
         }
         do { return ABIDecodeResult(types: types, values: try ABI.decode(types: types, data: data)) } catch {
-            throw UtilityError(code: "invalid_data", message: "cannot decode as (\(types.map(\.description).joined(separator: ","))): \(error)")
+            throw UtilityError(
+                code: "invalid_data",
+                message: "cannot decode as (\(types.map(\.description).joined(separator: ","))): \(error)")
         }
     }
 
@@ -130,7 +134,9 @@ public enum ABIUtility {
     static func hexBytes(_ text: String, what: String) throws(UtilityError) -> [UInt8] {
         let trimmed = text.trimmingSpaces
         guard trimmed.hasPrefix("0x") || trimmed.hasPrefix("0X") else {
-            throw UtilityError(code: "invalid_hex", message: "\(what): expected 0x-prefixed hex, got \"\(InputError.shorten(String(trimmed)))\"")
+            throw UtilityError(
+                code: "invalid_hex",
+                message: "\(what): expected 0x-prefixed hex, got \"\(InputError.shorten(String(trimmed)))\"")
         }
         do { return try Hex.decode(trimmed) } catch {
             throw UtilityError(code: "invalid_hex", message: "\(what): \(error)")

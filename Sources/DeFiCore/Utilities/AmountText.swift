@@ -37,7 +37,8 @@ public enum AmountText {
             return (negative && !value.isZero ? "-" : "") + value.decimalString
         } catch {
             throw UtilityError(
-                code: "invalid_argument", message: "\(path): cannot parse '\(atom.trimmingSpaces)' as \(type): \(error)")
+                code: "invalid_argument", message: "\(path): cannot parse '\(atom.trimmingSpaces)' as \(type): \(error)"
+            )
         }
     }
 }

@@ -106,7 +106,8 @@ public struct TxSignRequest: Sendable, Equatable {
             tx.gasPrice = try AmountText.parse(required(gasPrice, "--gas-price"), what: "--gas-price")
         case .dynamicFee:
             tx.maxFeePerGas = try AmountText.parse(required(maxFee, "--max-fee"), what: "--max-fee")
-            tx.maxPriorityFeePerGas = try AmountText.parse(required(priorityFee, "--priority-fee"), what: "--priority-fee")
+            tx.maxPriorityFeePerGas = try AmountText.parse(
+                required(priorityFee, "--priority-fee"), what: "--priority-fee")
             guard tx.maxPriorityFeePerGas <= tx.maxFeePerGas else {
                 throw UtilityError(code: "invalid_request", message: "--priority-fee is above --max-fee")
             }
@@ -137,7 +138,9 @@ public struct TxSignRequest: Sendable, Equatable {
     func integer(_ text: String, _ flag: String) throws(UtilityError) -> UInt64 {
         let trimmed = text.trimmingSpaces
         guard let v = try? U256(parsing: trimmed), let small = v.uint64 else {
-            throw UtilityError(code: "invalid_request", message: "\(flag): expected a 64-bit integer, got \"\(InputError.shorten(text))\"")
+            throw UtilityError(
+                code: "invalid_request",
+                message: "\(flag): expected a 64-bit integer, got \"\(InputError.shorten(text))\"")
         }
         return small
     }
@@ -149,7 +152,9 @@ public struct TxSignRequest: Sendable, Equatable {
     }
 
     static func accessList(_ text: String) throws(UtilityError) -> [AccessListEntry] {
-        func bad(_ why: String) -> UtilityError { UtilityError(code: "invalid_request", message: "--access-list: \(why)") }
+        func bad(_ why: String) -> UtilityError {
+            UtilityError(code: "invalid_request", message: "--access-list: \(why)")
+        }
         let root: JSONValue
         do { root = try JSONValue(parsing: text) } catch { throw bad("\(error)") }
         guard case .array(let items) = root else { throw bad("expected a json array") }

@@ -43,7 +43,8 @@ public struct KeystoreDirectory: Sendable {
         try Self.checkName(name)
         let fm = FileManager.default
         do {
-            try fm.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try fm.createDirectory(
+                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw UtilityError(code: "io", message: "cannot create keystore directory \(path)", exitCode: .failure)
         }
@@ -72,11 +73,15 @@ public struct KeystoreDirectory: Sendable {
 
     /// Names are letters, digits, `.`, `_` and `-`, not starting with `.` (no paths).
     static func checkName(_ name: String) throws(UtilityError) {
-        let ok = !name.isEmpty && !name.hasPrefix(".") && name.count <= 100
-            && name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) }
+        let ok =
+            !name.isEmpty && !name.hasPrefix(".") && name.count <= 100
+            && name.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0))
+            }
         guard ok else {
             throw UtilityError(
-                code: "invalid_name", message: "keystore name \"\(InputError.shorten(name))\": use letters, digits, '.', '_' and '-'")
+                code: "invalid_name",
+                message: "keystore name \"\(InputError.shorten(name))\": use letters, digits, '.', '_' and '-'")
         }
     }
 }

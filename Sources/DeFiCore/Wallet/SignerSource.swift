@@ -38,7 +38,8 @@ public enum SignerSource: Sendable, Equatable {
             }
             let password = try input.password(file: passwordFile)
             do { return try keystore.decrypt(password: password) } catch {
-                throw UtilityError(code: error == .macMismatch ? "wrong_password" : "invalid_keystore", message: "\(error)")
+                throw UtilityError(
+                    code: error == .macMismatch ? "wrong_password" : "invalid_keystore", message: "\(error)")
             }
         case .privateKeyFile(let file):
             let (text, source) = try input.privateKeyText(file: file)

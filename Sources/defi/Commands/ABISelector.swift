@@ -7,7 +7,8 @@ struct ABISelector: AsyncParsableCommand, DisplayingCommand {
         commandName: "selector",
         abstract: "Print the 4-byte selector of a function or error, or topic0 of \"event Name(...)\".")
 
-    @Argument(help: "The signature, such as \"transfer(address,uint256)\" or \"event Transfer(address,address,uint256)\".")
+    @Argument(
+        help: "The signature, such as \"transfer(address,uint256)\" or \"event Transfer(address,address,uint256)\".")
     var signature: String
 
     @OptionGroup var display: DisplayOptions

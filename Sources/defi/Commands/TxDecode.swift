@@ -12,6 +12,7 @@ struct TxDecode: AsyncParsableCommand, DisplayingCommand {
     @OptionGroup var display: DisplayOptions
 
     func run() async throws {
-        try Renderer(display: display).emit(TransactionReport(decoded: try TransactionUtility.decode(raw: raw), signing: false))
+        try Renderer(display: display).emit(
+            TransactionReport(decoded: try TransactionUtility.decode(raw: raw), signing: false))
     }
 }

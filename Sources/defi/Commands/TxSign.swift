@@ -21,7 +21,9 @@ struct TxSign: AsyncParsableCommand, DisplayingCommand {
 
     func run() async throws {
         var request = fields.request
-        if let file { request = try TxSignRequest(json: try InputFile.read(file), source: file).overridden(by: request) }
+        if let file {
+            request = try TxSignRequest(json: try InputFile.read(file), source: file).overridden(by: request)
+        }
         let signed = try TransactionUtility.sign(request, with: try signer.privateKey())
         try Renderer(display: display).emit(TransactionReport(decoded: signed, signing: true))
     }

@@ -5,7 +5,8 @@ import DeFiCore
 struct WalletChecksum: AsyncParsableCommand, DisplayingCommand {
     static let configuration = CommandConfiguration(
         commandName: "checksum", abstract: "Print an address with its EIP-55 checksum.",
-        discussion: "Single-case input is checksummed; mixed case must already be right, else the error names the form.")
+        discussion: "Single-case input is checksummed; mixed case must already be right, else the error names the form."
+    )
 
     @Argument(help: "The address, 0x + 40 hex digits.")
     var address: String

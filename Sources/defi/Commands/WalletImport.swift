@@ -10,8 +10,10 @@ struct WalletImport: AsyncParsableCommand, DisplayingCommand {
     @Argument(help: "The keystore name.")
     var name: String
 
-    @Option(help: ArgumentHelp("A file holding the 0x-hex private key; else DEFI_PRIVATE_KEY, else stdin.",
-                               valueName: "path"), completion: .file())
+    @Option(
+        help: ArgumentHelp(
+            "A file holding the 0x-hex private key; else DEFI_PRIVATE_KEY, else stdin.",
+            valueName: "path"), completion: .file())
     var privateKeyFile: String?
 
     @OptionGroup var keystore: KeystoreOptions
@@ -22,7 +24,9 @@ struct WalletImport: AsyncParsableCommand, DisplayingCommand {
         let (text, source) = try input.privateKeyText(file: privateKeyFile, stdin: TerminalPrompt.pipedStdin)
         let key = try SignerSource.parseKey(text, source: source)
         let password = try input.password(file: keystore.passwordFile, confirm: true)
-        let saved = try WalletUtility.save(key, name: name, password: password, cost: keystore.cost, in: keystore.directory)
-        try Renderer(display: display).emit(AddressReport(address: saved.address.checksummed, name: saved.name, path: saved.path))
+        let saved = try WalletUtility.save(
+            key, name: name, password: password, cost: keystore.cost, in: keystore.directory)
+        try Renderer(display: display).emit(
+            AddressReport(address: saved.address.checksummed, name: saved.name, path: saved.path))
     }
 }

@@ -7,9 +7,10 @@ struct WalletList: AsyncParsableCommand, DisplayingCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List keystores and their addresses.")
 
-    @Option(help: ArgumentHelp(
-        "Where keystores live (default $XDG_DATA_HOME/defi/keystores, else ~/.local/share/defi/keystores).",
-        valueName: "dir"), completion: .directory)
+    @Option(
+        help: ArgumentHelp(
+            "Where keystores live (default $XDG_DATA_HOME/defi/keystores, else ~/.local/share/defi/keystores).",
+            valueName: "dir"), completion: .directory)
     var keystoreDir: String?
 
     @OptionGroup var display: DisplayOptions

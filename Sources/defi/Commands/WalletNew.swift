@@ -18,6 +18,7 @@ struct WalletNew: AsyncParsableCommand, DisplayingCommand {
         let password = try keystore.input.password(file: keystore.passwordFile, confirm: true)
         let saved = try WalletUtility.save(
             PrivateKey.random(), name: name, password: password, cost: keystore.cost, in: keystore.directory)
-        try Renderer(display: display).emit(AddressReport(address: saved.address.checksummed, name: saved.name, path: saved.path))
+        try Renderer(display: display).emit(
+            AddressReport(address: saved.address.checksummed, name: saved.name, path: saved.path))
     }
 }

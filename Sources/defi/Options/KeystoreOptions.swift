@@ -4,13 +4,16 @@ import Foundation
 
 /// `--keystore-dir`, `--password-file`, `--scrypt-n/-r/-p`: where a new keystore goes and how it is encrypted.
 struct KeystoreOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Where keystores live (default $XDG_DATA_HOME/defi/keystores, else ~/.local/share/defi/keystores).",
-        valueName: "dir"), completion: .directory)
+    @Option(
+        help: ArgumentHelp(
+            "Where keystores live (default $XDG_DATA_HOME/defi/keystores, else ~/.local/share/defi/keystores).",
+            valueName: "dir"), completion: .directory)
     var keystoreDir: String?
 
-    @Option(help: ArgumentHelp("A file holding the new password; else DEFI_PASSWORD, else a prompt.",
-                               valueName: "path"), completion: .file())
+    @Option(
+        help: ArgumentHelp(
+            "A file holding the new password; else DEFI_PASSWORD, else a prompt.",
+            valueName: "path"), completion: .file())
     var passwordFile: String?
 
     @Option(help: "scrypt N (a power of two); lower values are faster and weaker.")

@@ -30,8 +30,10 @@ struct TxFieldOptions: ParsableArguments {
     @Option(help: "The EIP-155 chain id.")
     var chainId: String?
 
-    @Option(help: ArgumentHelp("0 legacy, 1 EIP-2930, 2 EIP-1559 (default 2, or 0 with only --gas-price).",
-                               valueName: "type"))
+    @Option(
+        help: ArgumentHelp(
+            "0 legacy, 1 EIP-2930, 2 EIP-1559 (default 2, or 0 with only --gas-price).",
+            valueName: "type"))
     var type: String?
 
     @Option(help: ArgumentHelp("The access list as JSON: [{\"address\":…,\"storageKeys\":[…]}].", valueName: "json"))

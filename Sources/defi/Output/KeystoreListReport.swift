@@ -10,9 +10,12 @@ struct KeystoreListReport: Report {
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(directory, forKey: .directory)
-        try c.encode(entries.map { e in
-            Fields([("name", .string(e.name)), ("address", .text(e.address?.checksummed)), ("path", .string(e.path))])
-        }, forKey: .keystores)
+        try c.encode(
+            entries.map { e in
+                Fields([
+                    ("name", .string(e.name)), ("address", .text(e.address?.checksummed)), ("path", .string(e.path)),
+                ])
+            }, forKey: .keystores)
     }
 
     var columns: [String] { ["name", "address", "path"] }

@@ -17,7 +17,7 @@ struct TransactionReport: Report {
             .object(Fields([
                 ("address", .string(entry.address.checksummed)),
                 ("storage_keys", .list(entry.storageKeys.map { .string($0.description) })),
-            ]))
+            ]).pairs)
         }
         return Fields([
             ("type", .number(UInt64(tx.type.rawValue))), ("type_name", .string(tx.type.description)),
@@ -26,8 +26,10 @@ struct TransactionReport: Report {
             ("gas_limit", .number(tx.gasLimit)),
             ("gas_price", tx.type == .dynamicFee ? .null : .string(tx.gasPrice.decimalString)),
             ("max_fee_per_gas", tx.type == .dynamicFee ? .string(tx.maxFeePerGas.decimalString) : .null),
-            ("max_priority_fee_per_gas",
-             tx.type == .dynamicFee ? .string(tx.maxPriorityFeePerGas.decimalString) : .null),
+            (
+                "max_priority_fee_per_gas",
+                tx.type == .dynamicFee ? .string(tx.maxPriorityFeePerGas.decimalString) : .null
+            ),
             ("value", .string(tx.value.decimalString)), ("data", .string(Hex.encode(tx.data))),
             ("access_list", typed ? .list(list) : .null), ("v", .string(decoded.signed.v.decimalString)),
             ("r", .string(Hex.encode(sig.r.bigEndianBytes))), ("s", .string(Hex.encode(sig.s.bigEndianBytes))),
@@ -42,6 +44,6 @@ struct TransactionReport: Report {
 
     func humanText(style: TextStyle) -> String {
         if signing { return Hex.encode(decoded.signed.rawBytes) + "\n" + decoded.hash.description + "\n" }
-        return Fields(fields.pairs.filter { $0.0 != "raw" }).aligned
+        return Fields(pairs: fields.pairs.filter { $0.key != "raw" }).aligned
     }
 }
