@@ -73,14 +73,49 @@ import Testing
                 v                         37
                 r                         0x5c38b50c59c67de4e9b98e0530a7f109ae67c62fd7cb6be031f422f49800e199
                 s                         0x445db7e666122842a3dd0be30413175562422d9acb7fa1e3610c42bc536065be
-                signing_hash              \(try Self.signingHash())
+                signing_hash              \(Self.legacySigningHash)
 
                 """)
     }
 
-    static func signingHash() throws -> String {
-        let r = try DefiBinary.run(["tx", "decode", legacyRaw, "--json"])
-        return try TestKeys.data(r.stdout)["signing_hash"] as? String ?? ""
+    /// keccak256(rlp([nonce, gasPrice, gas, to, value, data, 1, 0, 0])) (EIP-155), computed with pyrlp.
+    static let legacySigningHash = "0x4a7a9b6bccaeece91ba23571a4ea9f6cd011c655463d85f4c951dd1849e8bdc1"
+
+    @Test func decodeJSONGolden() throws {
+        let r = try DefiBinary.run(["tx", "decode", Self.legacyRaw, "--json"])
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+            {
+              "data" : {
+                "access_list" : null,
+                "chain_id" : 1,
+                "data" : "0x",
+                "from" : "\(TestKeys.oneAddress)",
+                "gas_limit" : 21000,
+                "gas_price" : "1000000000",
+                "hash" : "\(Self.legacyHash)",
+                "max_fee_per_gas" : null,
+                "max_priority_fee_per_gas" : null,
+                "nonce" : 0,
+                "r" : "0x5c38b50c59c67de4e9b98e0530a7f109ae67c62fd7cb6be031f422f49800e199",
+                "raw" : "\(Self.legacyRaw)",
+                "s" : "0x445db7e666122842a3dd0be30413175562422d9acb7fa1e3610c42bc536065be",
+                "signing_hash" : "\(Self.legacySigningHash)",
+                "to" : "\(Self.to)",
+                "type" : 0,
+                "type_name" : "legacy",
+                "v" : "37",
+                "value" : "1000000000000000000"
+              },
+              "error" : null,
+              "ok" : true,
+              "schema_version" : 1,
+              "warnings" : [
+
+              ]
+            }
+
+            """)
     }
 
     @Test func decodeJSON() throws {

@@ -34,9 +34,8 @@ public enum HistoryBound: Sendable, Equatable {
         }
         throw UtilityError(
             code: "invalid_bound",
-            message:
-                "\(flag): expected a date (2026-01-01), a duration back (7d, 12h) or a block number, got \"\(InputError.shorten(t))\""
-        )
+            message: "\(flag): expected a date (2026-01-01), a duration back (7d, 12h) or a block number, "
+                + "got \"\(InputError.shorten(t))\"")
     }
 }
 
@@ -119,9 +118,8 @@ public enum HistoryQuery {
                 let known = OpportunityStatus.allCases.map(\.rawValue) + ExecutionState.allCases.map(\.rawValue)
                 throw UtilityError(
                     code: "invalid_status",
-                    message:
-                        "--status: unknown status \"\(InputError.shorten(status))\" (expected one of \(known.joined(separator: ", ")))"
-                )
+                    message: "--status: unknown status \"\(InputError.shorten(status))\" "
+                        + "(expected one of \(known.joined(separator: ", ")))")
             }
             opportunityStatuses = o.map { [$0] } ?? []
             executionStates = e.map { [$0] } ?? []

@@ -11,9 +11,7 @@ public enum AmountText {
             }
         }
         do { return try Units.parse(String(trimmed)) } catch {
-            throw UtilityError(
-                code: "invalid_amount", message: "\(what): \(error.description)",
-                hint: "amounts are 0x-hex wei or a decimal with an optional unit: 100, 1.5ether, 30gwei")
+            throw UtilityError(code: "invalid_amount", message: "\(what): \(error.description)")
         }
     }
 

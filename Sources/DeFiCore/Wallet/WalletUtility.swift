@@ -59,10 +59,8 @@ public enum WalletUtility {
     /// The EIP-55 form of `text`; mixed case with a wrong checksum is an error naming the expected form.
     public static func checksum(_ text: String) throws(UtilityError) -> Address {
         do { return try Address(parsing: text.trimmingSpaces) } catch {
-            if case .badChecksum(_, let expected) = error {
-                throw UtilityError(
-                    code: "bad_checksum", message: "\(error)",
-                    hint: "if the lower-case digits are right, the checksummed form is \(expected)")
+            if case .badChecksum = error {
+                throw UtilityError(code: "bad_checksum", message: "\(error)")
             }
             throw UtilityError(code: "invalid_address", message: "\"\(InputError.shorten(text))\": \(error)")
         }

@@ -36,7 +36,8 @@ struct TxFieldOptions: ParsableArguments {
             valueName: "type"))
     var type: String?
 
-    @Option(help: ArgumentHelp("The access list as JSON: [{\"address\":…,\"storageKeys\":[…]}].", valueName: "json"))
+    @Option(
+        help: ArgumentHelp("The access list as JSON: [{\"address\":…,\"storageKeys\":[…]}].", valueName: "json"))
     var accessList: String?
 
     /// The flag values as a request.
