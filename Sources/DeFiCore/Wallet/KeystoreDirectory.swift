@@ -1,4 +1,10 @@
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import Keystore
 import Primitives
 
@@ -49,12 +55,22 @@ public struct KeystoreDirectory: Sendable {
             throw UtilityError(code: "io", message: "cannot create keystore directory \(path)", exitCode: .failure)
         }
         let file = (path as NSString).appendingPathComponent(name + ".json")
-        guard !fm.fileExists(atPath: file) else {
-            throw UtilityError(
-                code: "keystore_exists", message: "keystore \(name) already exists at \(file)",
-                hint: "choose another name or move the file away")
+        // O_EXCL: never overwrite, and no window where the file exists with looser permissions than 0600.
+        let fd = open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            if errno == EEXIST {
+                throw UtilityError(
+                    code: "keystore_exists", message: "keystore \(name) already exists at \(file)",
+                    hint: "choose another name or move the file away")
+            }
+            throw UtilityError(code: "io", message: "cannot write keystore \(file)", exitCode: .failure)
         }
-        guard fm.createFile(atPath: file, contents: keystore.jsonData(), attributes: [.posixPermissions: 0o600]) else {
+        let bytes = [UInt8](keystore.jsonData())
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard written == bytes.count, synced else {
+            unlink(file)
             throw UtilityError(code: "io", message: "cannot write keystore \(file)", exitCode: .failure)
         }
         return file
