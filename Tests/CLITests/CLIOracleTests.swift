@@ -6,12 +6,15 @@ import Testing
 /// (Tests/oracles/gen_cli.py; `Tests/oracles/generate.py --only cli --out .oracles`). Skipped when absent.
 @Suite(.enabled(if: Fixtures.hasOracle("cli"), "run Tests/oracles/generate.py --only cli --out .oracles"))
 struct CLIOracleTests {
-    static func cases(_ group: String) -> [[String: Any]] {
-        ((try? Fixtures.oracle("cli"))?[group] as? [[String: Any]]) ?? []
+    /// The oracle's cases in `group`; an absent or empty group fails rather than passing vacuously.
+    static func cases(_ group: String) throws -> [[String: Any]] {
+        let cases = try #require(try Fixtures.oracle("cli")[group] as? [[String: Any]], "no \(group) cases")
+        try #require(!cases.isEmpty, "no \(group) cases")
+        return cases
     }
 
     @Test func abiEncodeMatchesEthABI() throws {
-        for c in Self.cases("abi") {
+        for c in try Self.cases("abi") {
             let sig = try #require(c["signature"] as? String)
             let args = try #require(c["args"] as? [String])
             let r = try DefiBinary.run(["abi", "encode", sig] + args)
@@ -26,7 +29,7 @@ struct CLIOracleTests {
     }
 
     @Test func abiDecodeMatchesEthABI() throws {
-        for c in Self.cases("abi") {
+        for c in try Self.cases("abi") {
             let sig = try #require(c["signature"] as? String)
             let call = try #require(c["calldata"] as? String)
             let r = try DefiBinary.run(["abi", "decode", "--input", sig, call, "--json"])
@@ -38,7 +41,7 @@ struct CLIOracleTests {
 
     @Test func txSignMatchesEthAccount() throws {
         let dir = try TempDir()
-        for (i, c) in Self.cases("tx").enumerated() {
+        for (i, c) in try Self.cases("tx").enumerated() {
             let key = try TestKeys.keyFile(dir, try #require(c["key"] as? String), name: "k\(i)")
             let flags = try #require(c["flags"] as? [String])
             let r = try dir.run(["tx", "sign", "--private-key-file", key] + flags)
@@ -53,7 +56,7 @@ struct CLIOracleTests {
 
     @Test func personalSignMatchesEthAccount() throws {
         let dir = try TempDir()
-        for (i, c) in Self.cases("messages").enumerated() {
+        for (i, c) in try Self.cases("messages").enumerated() {
             let key = try TestKeys.keyFile(dir, try #require(c["key"] as? String), name: "k\(i)")
             let message = try #require(c["message"] as? String)
             let hex = c["hex"] as? Bool == true ? ["--hex"] : []
@@ -65,7 +68,7 @@ struct CLIOracleTests {
 
     @Test func typedDataSignatureMatchesEthAccount() throws {
         let dir = try TempDir()
-        for (i, c) in Self.cases("typed").enumerated() {
+        for (i, c) in try Self.cases("typed").enumerated() {
             let key = try TestKeys.keyFile(dir, try #require(c["key"] as? String), name: "k\(i)")
             let file = try dir.write("typed\(i).json", try #require(c["json"] as? String))
             let r = try dir.run(["wallet", "sign-typed-data", "--private-key-file", key, file])
@@ -76,7 +79,7 @@ struct CLIOracleTests {
 
     @Test func keystoresWrittenByEthAccountDecrypt() throws {
         let dir = try TempDir()
-        for (i, c) in Self.cases("keystores").enumerated() {
+        for (i, c) in try Self.cases("keystores").enumerated() {
             let file = try dir.write("ks\(i).json", try #require(c["keystore"] as? String))
             let password = try #require(c["password"] as? String)
             let r = try dir.run(["wallet", "address", "--keystore", file], environment: ["DEFI_PASSWORD": password])
@@ -87,7 +90,7 @@ struct CLIOracleTests {
 }
 
 /// `defi wallet new` keystores decrypted by eth-account, when the reference venv is present.
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: PythonOracle.python), "needs /work/main/.venv"))
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: PythonOracle.python), "needs the oracle venv"))
 struct KeystoreInteropTests {
     @Test func ethAccountDecryptsAKeystoreFromWalletNew() throws {
         let dir = try TempDir()
@@ -107,10 +110,13 @@ struct KeystoreInteropTests {
     }
 }
 
-/// Runs the reference Python (eth-abi, eth-account) in /work/main/.venv or $DEFI_ORACLE_PYTHON.
+/// Runs the reference Python (eth-abi, eth-account): $DEFI_ORACLE_PYTHON, else the repository's .venv (made by
+/// scripts/bootstrap), else /work/main/.venv.
 enum PythonOracle {
     static var python: String {
-        ProcessInfo.processInfo.environment["DEFI_ORACLE_PYTHON"] ?? "/work/main/.venv/bin/python"
+        if let env = ProcessInfo.processInfo.environment["DEFI_ORACLE_PYTHON"] { return env }
+        let local = Fixtures.repoRoot.appendingPathComponent(".venv/bin/python").path
+        return FileManager.default.isExecutableFile(atPath: local) ? local : "/work/main/.venv/bin/python"
     }
 
     static func run(_ script: String, arguments: [String]) throws -> String {
