@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestSupport"]),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "TestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
-        .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore", "TestSupport"]),
+        .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore"]),
         .testTarget(name: "ProtocolsTests", dependencies: ["Protocols", "TestSupport"]),
         // Golden tests of the built `defi` binary (human and --json forms).
         .testTarget(name: "CLITests", dependencies: ["Primitives", "TestSupport"]),
