@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["Primitives", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "DeFiCore",
-            dependencies: ["Primitives", "Chain", "History", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["Primitives", "Keystore", "Chain", "History", .product(name: "Yams", package: "Yams")]),
         .target(name: "Protocols", dependencies: ["DeFiCore"]),
         .target(name: "Validation", dependencies: ["Protocols"]),
         .target(name: "Strategies", dependencies: ["Validation"]),
@@ -69,10 +69,10 @@ let package = Package(
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestSupport"]),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "TestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
-        .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore"]),
+        .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore", "History", "TestSupport"]),
         .testTarget(name: "ProtocolsTests", dependencies: ["Protocols", "TestSupport"]),
         // Golden tests of the built `defi` binary (human and --json forms).
-        .testTarget(name: "CLITests", dependencies: ["Primitives"]),
+        .testTarget(name: "CLITests", dependencies: ["Primitives", "TestSupport"]),
         .testTarget(name: "ChainTests", dependencies: ["Chain", "TestSupport"]),
         // Needs the devnet (DEVNET_RPC_URL, DEVNET_DEPLOYMENT); disabled with a message when absent.
         .testTarget(name: "IntegrationTests", dependencies: ["Chain", "TestSupport"]),
