@@ -64,6 +64,7 @@ let package = Package(
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
         .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore"]),
+        .testTarget(name: "ProtocolsTests", dependencies: ["Protocols"]),
         // Golden tests of the built `defi` binary (human and --json forms).
         .testTarget(name: "CLITests", dependencies: ["Primitives"]),
     ]
