@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "defi-bench",
             dependencies: [
-                "Primitives", "Keystore",
+                "Primitives", "Keystore", "Protocols",
                 .product(name: "BigInt", package: "BigInt"),
             ]),
 
