@@ -109,3 +109,35 @@ import Testing
         }
     }
 }
+
+/// Balancer V2 StableMath against balancer-maths' invariant and a Solidity transcription of V2's balance solver.
+@Suite struct BalancerStableMathOracleTests {
+    @Test(.enabled(if: BalancerOracleTests.enabled, "oracle balancer.json absent: run scripts/test"))
+    func stableMathMatchesOracle() throws {
+        typealias S = BalancerStableMath
+        for (n, c) in try BalancerOracleTests.cases("stable").enumerated() {
+            let amp = try BalancerOracleTests.u(c, "amp")
+            let balances = try (c["balances"] ?? "").split(separator: ",").map { s throws in try U256(parsing: s) }
+            let tag = "case \(n) amp=\(amp) balances=\(balances)"
+            let inv = BalancerOracleTests.outcome { () throws(BalancerError) in
+                try S.invariant(amp: amp, balances: balances)
+            }
+            #expect(inv == c["inv"], "\(tag) invariant got \(inv) expected \(c["inv"] ?? "")")
+            guard let invariant = try? U256(parsing: inv), let i = Int(c["i"] ?? ""), let j = Int(c["j"] ?? "") else {
+                continue
+            }
+            let ai = try BalancerOracleTests.u(c, "ai"), ao = try BalancerOracleTests.u(c, "ao")
+            let out = BalancerOracleTests.outcome { () throws(BalancerError) in
+                try S.calcOutGivenIn(
+                    amp: amp, balances: balances, tokenIndexIn: i, tokenIndexOut: j, amountIn: ai, invariant: invariant)
+            }
+            #expect(out == c["out"], "\(tag) calcOutGivenIn(\(i)->\(j), \(ai)) got \(out) expected \(c["out"] ?? "")")
+            let inn = BalancerOracleTests.outcome { () throws(BalancerError) in
+                try S.calcInGivenOut(
+                    amp: amp, balances: balances, tokenIndexIn: i, tokenIndexOut: j, amountOut: ao, invariant: invariant
+                )
+            }
+            #expect(inn == c["in"], "\(tag) calcInGivenOut(\(i)->\(j), \(ao)) got \(inn) expected \(c["in"] ?? "")")
+        }
+    }
+}

@@ -32,6 +32,7 @@ from src.common.maths import (  # noqa: E402
     pow_down_fixed,
     pow_up_fixed,
 )
+from src.pools.stable.stable_math import compute_invariant  # noqa: E402
 from src.pools.weighted.weighted_math import (  # noqa: E402
     compute_in_given_exact_out,
     compute_out_given_exact_in,
@@ -217,6 +218,66 @@ def _swap_cases(rng):
     return cases
 
 
+# V2 StableMath._getTokenBalanceGivenInvariantAndAllOtherBalances, transcribed here from the Solidity: V3 (and so
+# balancer-maths) computes c = divUp(D^2 * AMP_PRECISION, Ann * P_D) and b = S + D * AMP_PRECISION / Ann, while V2
+# rounds divUp(D^2, Ann * P_D) * AMP_PRECISION and (D / Ann) * AMP_PRECISION, so V3 is no oracle for this part.
+def _v2_div_up(a, b):
+    return 0 if a == 0 else 1 + (a - 1) // b
+
+
+def _v2_token_balance(amp, balances, invariant, k):
+    n = len(balances)
+    ann = amp * n
+    s = balances[0]
+    p_d = balances[0] * n
+    for j in range(1, n):
+        p_d = p_d * balances[j] * n // invariant
+        s += balances[j]
+    s -= balances[k]
+    inv2 = invariant * invariant
+    c = _v2_div_up(inv2, ann * p_d) * 1000 * balances[k]
+    b = s + invariant // ann * 1000
+    t = _v2_div_up(inv2 + c, invariant + b)
+    for _ in range(255):
+        prev = t
+        den = t * 2 + b - invariant
+        if den < 0:
+            return "BAL#001"
+        t = _v2_div_up(t * t + c, den)
+        if abs(t - prev) <= 1:
+            return t
+    return "BAL#322"
+
+
+def _stable_cases(rng):
+    cases = []
+    for _ in range(1500):
+        n = rng.choice([2, 2, 3, 4, 5])
+        amp = rng.choice([1, 10, 50, 100, 200, 1000, 2000, 5000]) * 1000 if rng.random() < 0.6 else rng.randrange(1000, 5000 * 1000)
+        scale = 10 ** rng.uniform(18, 30)
+        balances = [max(1, int(scale * (10 ** rng.uniform(-2, 2) if rng.random() < 0.3 else rng.uniform(0.5, 2)))) for _ in range(n)]
+        i, j = rng.sample(range(n), 2)
+        ai = max(1, int(balances[i] * 10 ** rng.uniform(-12, 0)))
+        ao = max(1, int(balances[j] * 10 ** rng.uniform(-12, -0.05)))
+        try:
+            inv = compute_invariant(amp, list(balances))
+        except RuntimeError:
+            cases.append({"op": "stable", "amp": str(amp), "balances": ",".join(str(b) for b in balances), "inv": "BAL#321"})
+            continue
+        after = list(balances)
+        after[i] += ai
+        fo = _v2_token_balance(amp, after, inv, j)
+        out = fo if isinstance(fo, str) else (str(balances[j] - fo - 1) if balances[j] - fo - 1 >= 0 else "BAL#001")
+        after = list(balances)
+        after[j] -= ao
+        fi = _v2_token_balance(amp, after, inv, i)
+        inn = fi if isinstance(fi, str) else (str(fi - balances[i] + 1) if fi - balances[i] >= 0 else "BAL#001")
+        cases.append({"op": "stable", "amp": str(amp), "balances": ",".join(str(b) for b in balances), "inv": str(inv),
+                      "i": str(i), "j": str(j), "ai": str(ai), "ao": str(ao), "out": out, "in": inn})
+    return cases
+
+
 def generate(rng):
-    cases = _math_cases(rng) + _weighted_cases(rng) + _swap_cases(rng)
-    return {"source": "balancer-maths 0.1.2 (LogExpMath, FixedPoint, WeightedMath)", "cases": cases}
+    cases = _math_cases(rng) + _weighted_cases(rng) + _swap_cases(rng) + _stable_cases(rng)
+    return {"source": "balancer-maths 0.1.2 (LogExpMath, FixedPoint, WeightedMath, StableMath invariant); "
+            "V2 StableMath balance solver transcribed from Solidity", "cases": cases}
