@@ -53,4 +53,13 @@ import Testing
         let trade = try Self.pool().exchange(i: 0, j: 1, dx: U256(1_000) * Self.e18)
         #expect(trade.dyAdminFee == trade.dyFee / U256(2))
     }
+
+    @Test func applyingATradeMovesBalances() throws {
+        let pool = try Self.pool()
+        let trade = try pool.exchange(i: 1, j: 0, dx: Self.e18)
+        let after = try pool.applying(trade)
+        #expect(after.balances[1] == pool.balances[1] + Self.e18)
+        #expect(after.balances[0] == pool.balances[0] - trade.dy - trade.dyAdminFee)
+        #expect(try after.getD() >= pool.getD())
+    }
 }

@@ -173,4 +173,10 @@ public struct CurveStableSwapNG: Sendable, Hashable {
         newBalances[j] = try M.sub(try M.sub(balances[j], dy), dyAdminFee)
         return CurveExchange(dy: dy, dyFee: dyFee, dyAdminFee: dyAdminFee, balances: newBalances)
     }
+
+    /// This pool after `exchange` changed its balances (same rates, A and fees).
+    public func applying(_ trade: CurveExchange) throws(CurveError) -> CurveStableSwapNG {
+        try CurveStableSwapNG(
+            balances: trade.balances, rates: rates, amp: amp, fee: fee, offpegFeeMultiplier: offpegFeeMultiplier)
+    }
 }
