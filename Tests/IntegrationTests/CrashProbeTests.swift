@@ -139,3 +139,23 @@ enum Probe {
         #expect(try HistoryStore(path: db).storedNextNonce(chainID: 31337, address: me.lowercaseHex) == p0 + 80)
     }
 }
+
+@Suite(.enabled(if: Devnet.available, Devnet.reason)) struct NonceReleaseTests {
+    @Test func refusedBeforeAnyNodeAcceptedItGivesItsNonceBack() async throws {
+        let store = try HistoryStore(path: Devnet.tempPath("release") + ".sqlite")
+        let key = try Devnet.key(2)
+        let me = try Address(bytes: key.addressBytes)
+        let client = try Devnet.client()
+        let s = TransactionSender(client: client, signer: LocalSigner(key: key, source: "t"),
+                                  journal: HistoryJournal(store: store), chainID: 31337, pollInterval: .milliseconds(50))
+        let n0 = try await client.transactionCount(of: me, at: .pending)
+        // More wei than the account holds: the node refuses it outright.
+        let broke = try await s.send(TxIntent(key: "broke-\(UUID())", to: me, value: U256(10).power(30), gasLimit: 21_000))
+        #expect(broke.state == .failed && broke.nonce == n0)
+        #expect(try store.transaction(hash: broke.hash.description)?.state == .failed)
+        #expect(try store.storedNextNonce(chainID: 31337, address: me.lowercaseHex) == n0, "no gap left")
+        let ok = try await s.send(TxIntent(key: "ok-\(UUID())", to: me, value: U256(1), gasLimit: 21_000))
+        #expect(ok.state == .included && ok.nonce == n0)
+        #expect(try await client.transactionCount(of: me, at: .latest) == n0 + 1)
+    }
+}
