@@ -133,6 +133,14 @@ public final class TransactionSender: Sendable {
         nonces = NonceManager(chainID: chainID, address: signer.address, client: client, journal: journal)
     }
 
+    /// A sender journaling to the default history store (`HistoryJournal()`: the SQLite file the CLI uses).
+    public convenience init(client: RPCClient, signer: any Signer, chainID: UInt64, fees: FeeOracle = FeeOracle(),
+                            confirmations: UInt64 = 1, receiptTimeout: Duration = .seconds(60),
+                            pollInterval: Duration = .milliseconds(500)) throws(JournalError) {
+        self.init(client: client, signer: signer, journal: try HistoryJournal(), chainID: chainID, fees: fees,
+                  confirmations: confirmations, receiptTimeout: receiptTimeout, pollInterval: pollInterval)
+    }
+
     /// The minimum replacement fee: `ceil(fee × 1.125)`, at least one wei more (geth's 10% and the 12.5% common
     /// node minimum both pass).
     public static func bumped(_ fee: U256) -> U256 {
@@ -357,8 +365,9 @@ public final class TransactionSender: Sendable {
                 // The caller decides whether to speed up or cancel (`replace(_:cancel:)`); report pending.
                 return TxOutcome(hash: hash, nonce: entry.nonce, state: machine.state, receipt: nil)
             case .finish(let s):
-                if s == .failed {
+                if s == .failed && entry.replaces == nil {
                     // No node ever accepted it: its nonce was never used; give it back when it is still the last.
+                    // (A refused replacement keeps the nonce: the transaction it replaces still holds it.)
                     try nonces.release(entry.nonce)
                 }
                 return TxOutcome(hash: hash, nonce: entry.nonce, state: s, receipt: receipt)
