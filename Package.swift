@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // defi: a toolkit for DeFi operators on EVM chains.
 // Layers import downward only (see ../shared/ARCHITECTURE.md):
-//   defi (executable) > Analytics > Execution > Strategies > Validation > Protocols > DeFiCore > History, Chain
+//   defi (executable) > Analytics > Execution > Strategies > Validation > Protocols > DeFiCore > Chain > History
 //   > Keystore > Primitives > C shims (CSecp256k1, CCurl, CSQLite).
 import PackageDescription
 
@@ -35,7 +35,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]),
-        .target(name: "Chain", dependencies: ["Primitives", "Keystore", "CCurl"]),
+        .target(name: "Chain", dependencies: ["Primitives", "Keystore", "CCurl", "History"]),
         .target(
             name: "History",
             dependencies: ["Primitives", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -64,6 +64,9 @@ let package = Package(
         // RPC benchmark (scripts/bench-rpc): 1,000 reserve reads single vs batch vs Multicall3.
         .executableTarget(name: "chain-bench", dependencies: ["Chain", "Primitives"], path: "Sources/ChainBench"),
 
+        // Test helper: sends one intent and can `_exit` after journaling or after broadcast; reserves nonces.
+        .executableTarget(name: "chain-crash-probe", dependencies: ["Chain", "History", "Primitives"], path: "Sources/ChainCrashProbe"),
+
         // Shared test helpers: fixture and oracle loading, a deterministic RNG.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestSupport"]),
@@ -75,6 +78,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["Primitives", "TestSupport"]),
         .testTarget(name: "ChainTests", dependencies: ["Chain", "TestSupport"]),
         // Needs the devnet (DEVNET_RPC_URL, DEVNET_DEPLOYMENT); disabled with a message when absent.
-        .testTarget(name: "IntegrationTests", dependencies: ["Chain", "TestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Chain", "History", "TestSupport"]),
     ]
 )
