@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // defi: a toolkit for DeFi operators on EVM chains.
 // Layers import downward only (see ../shared/ARCHITECTURE.md):
-//   defi (executable) > Analytics > Execution > Strategies > Validation > Protocols > DeFiCore > History, Chain
+//   defi (executable) > Analytics > Execution > Strategies > Validation > Protocols > DeFiCore > Chain > History
 //   > Keystore > Primitives > C shims (CSecp256k1, CCurl, CSQLite).
 import PackageDescription
 
@@ -35,13 +35,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]),
-        .target(name: "Chain", dependencies: ["Primitives", "Keystore", "CCurl"]),
+        .target(name: "Chain", dependencies: ["Primitives", "Keystore", "CCurl", "History"]),
         .target(
             name: "History",
             dependencies: ["Primitives", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "DeFiCore",
-            dependencies: ["Primitives", "Chain", "History", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["Primitives", "Keystore", "Chain", "History", .product(name: "Yams", package: "Yams")]),
         .target(name: "Protocols", dependencies: ["DeFiCore"]),
         .target(name: "Validation", dependencies: ["Protocols"]),
         .target(name: "Strategies", dependencies: ["Validation"]),
@@ -64,17 +64,20 @@ let package = Package(
         // RPC benchmark (scripts/bench-rpc): 1,000 reserve reads single vs batch vs Multicall3.
         .executableTarget(name: "chain-bench", dependencies: ["Chain", "Primitives"], path: "Sources/ChainBench"),
 
+        // Test helper: sends one intent and can `_exit` after journaling or after broadcast; reserves nonces.
+        .executableTarget(name: "chain-crash-probe", dependencies: ["Chain", "History", "Primitives"], path: "Sources/ChainCrashProbe"),
+
         // Shared test helpers: fixture and oracle loading, a deterministic RNG.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestSupport"]),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "TestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
-        .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore"]),
+        .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore", "History", "TestSupport"]),
         .testTarget(name: "ProtocolsTests", dependencies: ["Protocols", "TestSupport"]),
         // Golden tests of the built `defi` binary (human and --json forms).
-        .testTarget(name: "CLITests", dependencies: ["Primitives"]),
+        .testTarget(name: "CLITests", dependencies: ["Primitives", "TestSupport"]),
         .testTarget(name: "ChainTests", dependencies: ["Chain", "TestSupport"]),
         // Needs the devnet (DEVNET_RPC_URL, DEVNET_DEPLOYMENT); disabled with a message when absent.
-        .testTarget(name: "IntegrationTests", dependencies: ["Chain", "Protocols", "TestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Chain", "History", "Protocols", "TestSupport"]),
     ]
 )

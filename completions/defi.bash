@@ -564,7 +564,7 @@ _defi_wallet_new() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --csv --quiet -q --version -h --help)
     repeating_options=()
-    non_repeating_options=(--keystore-dir --password-file --color)
+    non_repeating_options=(--keystore-dir --password-file --scrypt-n --scrypt-r --scrypt-p --color)
     __defi_offer_flags_options 1
 
     # Offer option value completions
@@ -575,6 +575,15 @@ _defi_wallet_new() {
         ;;
     '--password-file')
         __defi_add_completions -f
+        return
+        ;;
+    '--scrypt-n')
+        return
+        ;;
+    '--scrypt-r')
+        return
+        ;;
+    '--scrypt-p')
         return
         ;;
     '--color')
@@ -588,7 +597,7 @@ _defi_wallet_import() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --csv --quiet -q --version -h --help)
     repeating_options=()
-    non_repeating_options=(--private-key-file --keystore-dir --password-file --color)
+    non_repeating_options=(--private-key-file --keystore-dir --password-file --scrypt-n --scrypt-r --scrypt-p --color)
     __defi_offer_flags_options 1
 
     # Offer option value completions
@@ -603,6 +612,15 @@ _defi_wallet_import() {
         ;;
     '--password-file')
         __defi_add_completions -f
+        return
+        ;;
+    '--scrypt-n')
+        return
+        ;;
+    '--scrypt-r')
+        return
+        ;;
+    '--scrypt-p')
         return
         ;;
     '--color')
@@ -665,7 +683,7 @@ _defi_wallet_list() {
 
 _defi_wallet_sign-message() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --csv --quiet -q --version -h --help)
+    non_repeating_flags=(--hex --json --csv --quiet -q --version -h --help)
     repeating_options=()
     non_repeating_options=(--keystore --password-file --private-key-file --from --color)
     __defi_offer_flags_options 1
@@ -774,7 +792,7 @@ _defi_abi() {
 
 _defi_abi_encode() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --csv --quiet -q --version -h --help)
+    non_repeating_flags=(--no-selector --json --csv --quiet -q --version -h --help)
     repeating_options=()
     non_repeating_options=(--color)
     __defi_offer_flags_options -1
@@ -879,11 +897,44 @@ _defi_tx_sign() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --csv --quiet -q --version -h --help)
     repeating_options=()
-    non_repeating_options=(--keystore --password-file --private-key-file --from -r --rpc-url --chain --block --color)
+    non_repeating_options=(--to --value --data --nonce --gas-limit --gas-price --max-fee --priority-fee --chain-id --type --access-list --keystore --password-file --private-key-file --from --color)
     __defi_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--to')
+        return
+        ;;
+    '--value')
+        return
+        ;;
+    '--data')
+        return
+        ;;
+    '--nonce')
+        return
+        ;;
+    '--gas-limit')
+        return
+        ;;
+    '--gas-price')
+        return
+        ;;
+    '--max-fee')
+        return
+        ;;
+    '--priority-fee')
+        return
+        ;;
+    '--chain-id')
+        return
+        ;;
+    '--type')
+        return
+        ;;
+    '--access-list')
+        return
+        ;;
     '--keystore')
         __defi_add_completions -o plusdirs -fX '!*.@(json)'
         return
@@ -897,15 +948,6 @@ _defi_tx_sign() {
         return
         ;;
     '--from')
-        return
-        ;;
-    '-r'|'--rpc-url')
-        return
-        ;;
-    '--chain')
-        return
-        ;;
-    '--block')
         return
         ;;
     '--color')

@@ -12,6 +12,7 @@ RATIOS = [
     ("keccak 64 B vs pycryptodome", "keccak_64b_hashes_per_s", "pycryptodome_keccak_64b_hashes_per_s", "rate"),
     ("sign vs coincurve", "secp256k1_sign_per_s", "coincurve_sign_per_s", "rate"),
     ("recover vs coincurve", "secp256k1_recover_per_s", "coincurve_recover_per_s", "rate"),
+    ("curve get_dy vs curvesim", "curve_get_dy_per_s", "curvesim_get_dy_per_s", "rate"),
     ("sign+recover vs coincurve", "secp256k1_sign_recover_per_s", "coincurve_sign_recover_per_s", "rate"),
 ]
 

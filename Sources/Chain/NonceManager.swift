@@ -1,16 +1,15 @@
 import Primitives
 
-/// Hands out nonces for one chain and address: pending-aware (max of the journal, the node's pending count and
-/// what this process already handed out), serialised so concurrent senders get distinct consecutive nonces.
-public actor NonceManager {
+/// Hands out nonces for one chain and address from the persisted journal: pending-aware (max of the stored next
+/// nonce and the node's pending count) and atomic across threads and processes, so concurrent senders (in one
+/// process or several) get distinct consecutive nonces.
+public struct NonceManager: Sendable {
     /// Chain id.
     public let chainID: UInt64
     /// The account.
     public let address: Address
     private let client: RPCClient
     private let journal: any TransactionJournal
-    private var next: UInt64?
-    private var inFlight: Set<UInt64> = []
 
     /// A manager for `address` on `chainID`.
     public init(chainID: UInt64, address: Address, client: RPCClient, journal: any TransactionJournal) {
@@ -20,26 +19,38 @@ public actor NonceManager {
         self.journal = journal
     }
 
-    /// The next nonce to use; call `release` if it will not be journaled.
-    public func reserve() async throws(RPCError) -> UInt64 {
-        let pending = try await client.transactionCount(of: address, at: .pending)
-        var stored: UInt64 = 0
-        if let entries = try? journal.entries(chainID: chainID, from: address), let m = entries.map(\.nonce).max() {
-            stored = m + 1
+    /// Reserves the next nonce on its own (persisted); call `release` if nothing will be sent with it.
+    /// `TransactionSender` uses `journalNew` instead, which cannot leave a gap when the process dies.
+    public func reserve() async throws(SendError) -> UInt64 {
+        let pending = try await pendingCount()
+        do { return try journal.reserveNonce(chainID: chainID, from: address, chainPending: pending) } catch {
+            throw .journal(error)
         }
-        // Actor re-entrancy: `next` may have moved while we awaited; take the max at this point.
-        let n = max(pending, stored, next ?? 0)
-        next = n + 1
-        inFlight.insert(n)
-        return n
     }
 
-    /// Gives back a nonce that was never journaled, when it is the last one handed out (so no gap is left).
-    public func release(_ nonce: UInt64) {
-        inFlight.remove(nonce)
-        if next == nonce + 1 { next = nonce }
+    /// Gives back a nonce the node never saw, when it is still the last one handed out (so no gap is left);
+    /// returns whether it was given back.
+    @discardableResult
+    public func release(_ nonce: UInt64) throws(SendError) -> Bool {
+        do { return try journal.releaseNonce(chainID: chainID, from: address, nonce: nonce) } catch {
+            throw .journal(error)
+        }
     }
 
-    /// Marks a nonce as journaled.
-    public func commit(_ nonce: UInt64) { inFlight.remove(nonce) }
+    /// Reserves a nonce and journals `make(nonce)` in one durable step (or returns the intent's existing entry).
+    public func journalNew(intentKey: String, make: (UInt64) -> Result<JournalEntry, SendError>)
+        async throws(SendError) -> JournalReservation
+    {
+        let pending = try await pendingCount()
+        let result: Result<JournalReservation, SendError>
+        do {
+            result = try journal.journalNew(
+                chainID: chainID, from: address, intentKey: intentKey, chainPending: pending, make: make)
+        } catch { throw .journal(error) }
+        return try result.get()
+    }
+
+    private func pendingCount() async throws(SendError) -> UInt64 {
+        do { return try await client.transactionCount(of: address, at: .pending) } catch { throw .rpc(error) }
+    }
 }

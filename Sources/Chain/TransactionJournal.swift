@@ -1,9 +1,4 @@
-import Foundation
 import Primitives
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// One journaled transaction: everything needed to resend the same bytes or reconcile after a crash.
 public struct JournalEntry: Sendable, Equatable, Codable {
@@ -25,6 +20,10 @@ public struct JournalEntry: Sendable, Equatable, Codable {
     public var replaces: String?
     /// Whether a node ever accepted it.
     public var everAccepted: Bool
+    /// The block that included it, once a receipt was seen.
+    public var includedBlock: UInt64?
+    /// The receipt status (1 success, 0 revert), once a receipt was seen.
+    public var receiptStatus: Int?
 
     /// An entry for a freshly signed transaction.
     public init(intentKey: String, signed: SignedTransaction, from: Address, state: TxState = .journaled,
@@ -39,78 +38,60 @@ public struct JournalEntry: Sendable, Equatable, Codable {
         self.replaces = replaces?.description
         everAccepted = false
     }
+
+    /// An entry with every field given (for journals reading their rows back).
+    public init(intentKey: String, chainID: UInt64, from: String, nonce: UInt64, hash: String, raw: String,
+                state: TxState, replaces: String?, everAccepted: Bool, includedBlock: UInt64? = nil,
+                receiptStatus: Int? = nil) {
+        self.intentKey = intentKey
+        self.chainID = chainID
+        self.from = from
+        self.nonce = nonce
+        self.hash = hash
+        self.raw = raw
+        self.state = state
+        self.replaces = replaces
+        self.everAccepted = everAccepted
+        self.includedBlock = includedBlock
+        self.receiptStatus = receiptStatus
+    }
 }
 
-/// The durable record of sent transactions (the History store implements this for production; `FileJournal` is
-/// a JSON-lines file for tools and tests). Writes must be durable when the call returns.
+/// What `TransactionJournal.journalNew` did.
+public enum JournalReservation: Sendable, Equatable {
+    /// A nonce was reserved and this entry written for it (durably, before any broadcast).
+    case created(JournalEntry)
+    /// The intent key was already journaled (by this or another process): its latest entry; nothing written.
+    case existing(JournalEntry)
+}
+
+/// The durable record of sent transactions and the persisted next nonce (`HistoryJournal`, over the SQLite
+/// history store, is the implementation). Writes must be durable when the call returns, and safe across processes.
 public protocol TransactionJournal: Sendable {
-    /// Inserts or replaces the entry with the same hash.
+    /// Inserts the entry, or records the new state of the entry with the same hash.
     func write(_ entry: JournalEntry) throws(JournalError)
     /// Every entry of `from` on `chainID`, latest version of each, in write order.
     func entries(chainID: UInt64, from: Address) throws(JournalError) -> [JournalEntry]
+    /// Atomically: if `intentKey` is journaled for `from`, returns it; else reserves nonce = max(stored next,
+    /// `chainPending`), writes `make(nonce)` and stores nonce + 1. When `make` fails nothing is written (no gap).
+    func journalNew(chainID: UInt64, from: Address, intentKey: String, chainPending: UInt64,
+                    make: (UInt64) -> Result<JournalEntry, SendError>) throws(JournalError)
+        -> Result<JournalReservation, SendError>
+    /// Reserves a nonce on its own: max(stored next, `chainPending`), storing it + 1.
+    func reserveNonce(chainID: UInt64, from: Address, chainPending: UInt64) throws(JournalError) -> UInt64
+    /// Gives `nonce` back when it is still the last one handed out; returns whether it was.
+    func releaseNonce(chainID: UInt64, from: Address, nonce: UInt64) throws(JournalError) -> Bool
 }
 
 /// A journal write or read failed.
 public struct JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What failed, with the path.
     public var reason: String
-    /// A stable short code.
-    public var code: String { "journal.io" }
     /// A lower-case one-line description.
     public var description: String { "transaction journal: \(reason)" }
-}
+    /// A stable short code.
+    public var code: String { "journal.io" }
 
-/// A JSON-lines journal: each write appends the entry and fsyncs; the latest line per hash wins.
-public final class FileJournal: TransactionJournal, @unchecked Sendable {
-    /// The file path.
-    public let path: String
-    private let lock = NSLock()
-
-    /// A journal at `path` (created on first write).
-    public init(path: String) { self.path = path }
-
-    /// Appends the entry durably (write + fsync).
-    public func write(_ entry: JournalEntry) throws(JournalError) {
-        lock.lock()
-        defer { lock.unlock() }
-        let line: Data
-        do { line = try JSONEncoder().encode(entry) + Data("\n".utf8) } catch {
-            throw JournalError(reason: "cannot encode entry: \(error)")
-        }
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-        guard fd >= 0 else { throw JournalError(reason: "cannot open \(path): errno \(errno)") }
-        defer { close(fd) }
-        let written = line.withUnsafeBytes { posixWrite(fd, $0.baseAddress, $0.count) }
-        guard written == line.count, fsync(fd) == 0 else { throw JournalError(reason: "cannot write \(path)") }
-    }
-
-    /// Every entry of `from` on `chainID`.
-    public func entries(chainID: UInt64, from: Address) throws(JournalError) -> [JournalEntry] {
-        lock.lock()
-        defer { lock.unlock() }
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw JournalError(reason: "cannot read \(path)")
-        }
-        var order: [String] = []
-        var latest: [String: JournalEntry] = [:]
-        let decoder = JSONDecoder()
-        for line in text.split(separator: "\n") where !line.isEmpty {
-            // A torn last line (crash mid-write) is skipped; fsync'd lines are whole.
-            guard let e = try? decoder.decode(JournalEntry.self, from: Data(line.utf8)) else { continue }
-            guard e.chainID == chainID, e.from == from.lowercaseHex else { continue }
-            if latest[e.hash] == nil { order.append(e.hash) }
-            latest[e.hash] = e
-        }
-        return order.compactMap { latest[$0] }
-    }
-}
-
-private func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer?, _ n: Int) -> Int {
-    #if canImport(Glibc)
-        return Glibc.write(fd, p, n)
-    #else
-        return Darwin.write(fd, p, n)
-    #endif
+    /// An error with this reason.
+    public init(reason: String) { self.reason = reason }
 }

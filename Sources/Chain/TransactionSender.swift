@@ -83,6 +83,14 @@ public enum SendError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+/// A point in `TransactionSender.send` where a crash matters.
+public enum SendCheckpoint: Sendable, Equatable {
+    /// The nonce is reserved and the signed transaction journaled (committed); nothing broadcast yet.
+    case journaled
+    /// A node answered the broadcast; the answer is not yet recorded in the journal.
+    case broadcastReturned
+}
+
 /// Drives transactions: journal before broadcast, broadcast, wait for a receipt with confirmations and a
 /// deadline, replace with a >= 12.5% fee bump, and reconcile unknown outcomes before anything new is sent.
 public final class TransactionSender: Sendable {
@@ -104,12 +112,15 @@ public final class TransactionSender: Sendable {
     public let receiptTimeout: Duration
     /// Interval between receipt lookups.
     public let pollInterval: Duration
+    /// Called at crash-relevant points (tests and fault probes kill the process here); nil in production.
+    public let checkpoint: (@Sendable (SendCheckpoint, JournalEntry) -> Void)?
     private let startup = Locked<Task<Result<[TxOutcome], SendError>, Never>?>(nil)
 
     /// A sender for `signer` on `chainID`.
     public init(client: RPCClient, signer: any Signer, journal: any TransactionJournal, chainID: UInt64,
                 fees: FeeOracle = FeeOracle(), confirmations: UInt64 = 1, receiptTimeout: Duration = .seconds(60),
-                pollInterval: Duration = .milliseconds(500)) {
+                pollInterval: Duration = .milliseconds(500),
+                checkpoint: (@Sendable (SendCheckpoint, JournalEntry) -> Void)? = nil) {
         self.client = client
         self.signer = signer
         self.journal = journal
@@ -118,7 +129,16 @@ public final class TransactionSender: Sendable {
         self.confirmations = confirmations
         self.receiptTimeout = receiptTimeout
         self.pollInterval = pollInterval
+        self.checkpoint = checkpoint
         nonces = NonceManager(chainID: chainID, address: signer.address, client: client, journal: journal)
+    }
+
+    /// A sender journaling to the default history store (`HistoryJournal()`: the SQLite file the CLI uses).
+    public convenience init(client: RPCClient, signer: any Signer, chainID: UInt64, fees: FeeOracle = FeeOracle(),
+                            confirmations: UInt64 = 1, receiptTimeout: Duration = .seconds(60),
+                            pollInterval: Duration = .milliseconds(500)) throws(JournalError) {
+        self.init(client: client, signer: signer, journal: try HistoryJournal(), chainID: chainID, fees: fees,
+                  confirmations: confirmations, receiptTimeout: receiptTimeout, pollInterval: pollInterval)
     }
 
     /// The minimum replacement fee: `ceil(fee × 1.125)`, at least one wei more (geth's 10% and the 12.5% common
@@ -128,26 +148,30 @@ public final class TransactionSender: Sendable {
         return max(r.isZero ? q : q + .one, fee + .one)
     }
 
-    /// Sends an intent once: if its key is already journaled, that transaction is reconciled and returned.
+    /// Sends an intent once: if its key is already journaled (by this or another process), that transaction is
+    /// reconciled and returned. The nonce is reserved and the signed transaction journaled in one durable step
+    /// before the first broadcast, so a process killed at any point is resolved by the next run.
     public func send(_ intent: TxIntent) async throws(SendError) -> TxOutcome {
         _ = try await reconcileOnce()
         if let existing = try entries().last(where: { $0.intentKey == intent.key }) {
             return try await follow(existing)
         }
-        let nonce: UInt64
-        do { nonce = try await nonces.reserve() } catch { throw .rpc(error) }
-        let signed: SignedTransaction
-        do throws(SendError) {
-            let tx = try await build(intent, nonce: nonce)
-            do { signed = try signer.sign(tx) } catch { throw .signer(error) }
-            try record(JournalEntry(intentKey: intent.key, signed: signed, from: signer.address))  // BEFORE broadcast
-        } catch {
-            await nonces.release(nonce)
-            throw error
+        let unsigned = try await build(intent, nonce: 0)
+        let signer = self.signer
+        let reservation = try await nonces.journalNew(intentKey: intent.key) { nonce -> Result<JournalEntry, SendError> in
+            var tx = unsigned
+            tx.nonce = nonce
+            do throws(SignerError) {
+                return .success(JournalEntry(intentKey: intent.key, signed: try signer.sign(tx), from: signer.address))
+            } catch { return .failure(.signer(error)) }
         }
-        await nonces.commit(nonce)
-        return try await drive(JournalEntry(intentKey: intent.key, signed: signed, from: signer.address),
-                               actions: [.broadcast])
+        switch reservation {
+        case .existing(let entry):
+            return try await follow(entry)
+        case .created(let entry):
+            checkpoint?(.journaled, entry)
+            return try await drive(entry, actions: [.broadcast])
+        }
     }
 
     /// Sends a replacement for a journaled transaction with both fee fields bumped (speed-up), or a zero-value
@@ -300,6 +324,7 @@ public final class TransactionSender: Sendable {
                 }
                 var reply = BroadcastReply.accepted
                 do { _ = try await client.sendRawTransaction(raw) } catch { reply = BroadcastReply.classify(error) }
+                checkpoint?(.broadcastReturned, entry)
                 if reply == .nonceTooHigh && tooHigh < 50 {
                     // A node without a queue (or a lagging one) refuses a nonce ahead of its view: retry shortly.
                     tooHigh += 1
@@ -313,6 +338,8 @@ public final class TransactionSender: Sendable {
                 do {
                     if let r = try await client.receipt(hash) {
                         receipt = r
+                        entry.includedBlock = r.blockNumber
+                        entry.receiptStatus = r.succeeded ? 1 : 0
                         let head = try await client.blockNumber()
                         try apply(.receipt(succeeded: r.succeeded, confirmations: head >= r.blockNumber ? head - r.blockNumber + 1 : 0))
                     } else {
@@ -338,6 +365,11 @@ public final class TransactionSender: Sendable {
                 // The caller decides whether to speed up or cancel (`replace(_:cancel:)`); report pending.
                 return TxOutcome(hash: hash, nonce: entry.nonce, state: machine.state, receipt: nil)
             case .finish(let s):
+                if s == .failed && entry.replaces == nil {
+                    // No node ever accepted it: its nonce was never used; give it back when it is still the last.
+                    // (A refused replacement keeps the nonce: the transaction it replaces still holds it.)
+                    try nonces.release(entry.nonce)
+                }
                 return TxOutcome(hash: hash, nonce: entry.nonce, state: s, receipt: receipt)
             }
         }

@@ -3,12 +3,13 @@ import GRDB
 /// The store's named, append-only migrations. Never edit a shipped migration: append a new one.
 enum HistoryMigrations {
     /// Migration names in the order they apply.
-    static let names = ["v1-initial"]
+    static let names = ["v1-initial", "v2-transaction-intents"]
 
     /// A migrator holding every migration.
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial") { db in try v1Initial(db) }
+        migrator.registerMigration("v2-transaction-intents") { db in try v2TransactionIntents(db) }
         return migrator
     }
 
@@ -166,6 +167,42 @@ enum HistoryMigrations {
               CHECK (price_wad IS NOT NULL OR (price_num IS NOT NULL AND price_den IS NOT NULL))
             ) STRICT;
             CREATE INDEX price_observations_pool_block ON price_observations(pool, block_number);
+            """)
+    }
+
+    /// Adds the sender's idempotency key and the "ever accepted" fact to the journal, and the `failed` state (a
+    /// node refused it before ever accepting it). SQLite cannot alter a CHECK, so the table is rebuilt (GRDB runs
+    /// migrations with foreign keys off and checks them at the end).
+    private static func v2TransactionIntents(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE transactions_v2 (
+              hash TEXT PRIMARY KEY NOT NULL CHECK (\(hash("hash"))),
+              chain_id INTEGER NOT NULL CHECK (\(nat("chain_id"))),
+              sender TEXT NOT NULL CHECK (\(addr("sender"))),
+              nonce INTEGER NOT NULL CHECK (\(nat("nonce"))),
+              raw TEXT NOT NULL CHECK (length(raw) > 2 AND raw GLOB '0x*' AND substr(raw, 3) NOT GLOB '*[^0-9a-fA-F]*'),
+              state TEXT NOT NULL CHECK (state IN ('journaled', 'broadcast', 'pending', 'included', 'reverted',
+                'replaced', 'dropped', 'failed')),
+              replaces TEXT REFERENCES transactions(hash),
+              created_at TEXT NOT NULL,
+              broadcast_at TEXT,
+              included_block INTEGER CHECK (\(natOpt("included_block"))),
+              receipt_status INTEGER CHECK (receipt_status IS NULL OR receipt_status IN (0, 1)),
+              intent_key TEXT CHECK (intent_key IS NULL OR length(intent_key) > 0),
+              ever_accepted INTEGER NOT NULL DEFAULT 0 CHECK (ever_accepted IN (0, 1)),
+              UNIQUE (chain_id, sender, nonce, hash)
+            ) STRICT;
+            INSERT INTO transactions_v2 (hash, chain_id, sender, nonce, raw, state, replaces, created_at, broadcast_at,
+              included_block, receipt_status, ever_accepted)
+              SELECT hash, chain_id, sender, nonce, raw, state, replaces, created_at, broadcast_at, included_block,
+                receipt_status, CASE WHEN state IN ('pending', 'included', 'reverted') THEN 1 ELSE 0 END
+              FROM transactions ORDER BY rowid;
+            DROP TABLE transactions;
+            ALTER TABLE transactions_v2 RENAME TO transactions;
+            CREATE INDEX transactions_sender_nonce ON transactions(chain_id, sender, nonce);
+            CREATE INDEX transactions_state ON transactions(state);
+            CREATE UNIQUE INDEX transactions_intent ON transactions(chain_id, sender, intent_key)
+              WHERE intent_key IS NOT NULL AND replaces IS NULL;
             """)
     }
 }

@@ -64,6 +64,8 @@ public enum TransactionState: String, Codable, Sendable, CaseIterable, DatabaseV
     case replaced
     /// Gone from the mempool without being mined.
     case dropped
+    /// Refused by a node before any node accepted it (its nonce was never used).
+    case failed
 
     /// States whose outcome is not yet known (reconciled on start).
     public static let unresolved: [TransactionState] = [.journaled, .broadcast, .pending]

@@ -3,11 +3,14 @@ import Primitives
 
 // Release-built micro-benchmarks. Prints one JSON object of metric name -> value on stdout;
 // scripts/bench runs the peers (BigInt in-process, pycryptodome and coincurve in Python) beside it and
-// prints the ratios. Each area owns one file: U256Bench, KeccakBench, SigningBench.
+// prints the ratios. Each area owns one file: U256Bench, KeccakBench, SigningBench, CurveBench.
 var metrics: [String: Double] = [:]
 let only = CommandLine.arguments.dropFirst().first
-for (name, run) in [("u256", U256Bench.run), ("keccak", KeccakBench.run), ("signing", SigningBench.run),
-    ("uniswap", UniswapBench.run), ("quote", QuoteBench.run)]
+let benches: [(String, () -> [(String, Double)])] = [
+    ("u256", U256Bench.run), ("keccak", KeccakBench.run), ("signing", SigningBench.run),
+    ("uniswap", UniswapBench.run), ("curve", CurveBench.run), ("quote", QuoteBench.run),
+]
+for (name, run) in benches
 where only == nil || only == name {
     for (k, v) in run() { metrics[k] = v }
 }

@@ -27,10 +27,7 @@ import Testing
         (["scan"], "defi scan"),
         (["simulate", "0x01"], "defi simulate"), (["execute", "42", "--dry-run"], "defi execute"),
         (["liquidate", "--protocol", "aave"], "defi liquidate"), (["pnl", "--by", "week"], "defi pnl"),
-        (["register-strategy", "--list"], "defi register-strategy"), (["wallet", "new"], "defi wallet new"),
-        (["wallet", "checksum", "0x00"], "defi wallet checksum"), (["abi", "selector", "f()"], "defi abi selector"),
-        (["tx", "decode", "0x00"], "defi tx decode"), (["history", "list"], "defi history list"),
-        (["history", "show", "7"], "defi history show"),
+        (["register-strategy", "--list"], "defi register-strategy"),
     ])
     func notYetAvailableIsOneLineAndExit7(arguments: [String], name: String) throws {
         let r = try DefiBinary.run(arguments)

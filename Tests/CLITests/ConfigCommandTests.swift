@@ -69,6 +69,16 @@ import Testing
         #expect(json.stderr.hasPrefix("config error: defi.risk.var_confidence"))
     }
 
+    @Test func checkRejectsAMixedCaseAddressWithABadChecksum() throws {
+        let dir = try TempDir()
+        try dir.write("defi.yaml", "defi:\n  multicall: \"0x5FBDB2315678afecb367f032d93F642f64180aa3\"\n")
+        let r = try dir.run(["config", "check"])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "config error: defi.multicall: expected the EIP-55 checksummed address "
+            + "0x5FbDB2315678afecb367f032d93F642f64180aa3, got \"0x5FBDB2315678afecb367f032d93F642f64180aa3\"\n")
+    }
+
     @Test func checkRejectsMalformedYAML() throws {
         let dir = try TempDir()
         let path = try dir.write("defi.yaml", "defi:\n  risk: {var_confidence: 0.9\n")

@@ -67,8 +67,17 @@ import Testing
 
     @Test func addressesMustBe40Hex() {
         let e = error("defi: {multicall: \"0x1234\"}")
-        #expect(e?.message == "defi.multicall: expected a 0x-prefixed 20-byte hex address, got \"0x1234\"")
+        #expect(e?.message == "defi.multicall: expected a 0x-prefixed 20-byte hex address (EIP-55 if mixed-case), got \"0x1234\"")
         #expect(error("defi: {multicall: 0xca11bde05977b3631167028862be2a173976ca11}") == nil)
+    }
+
+    @Test func mixedCaseAddressWithBadChecksumNamesKeyPathAndExpectedForm() {
+        let e = error("defi: {multicall: \"0xCA11bde05977b3631167028862bE2a173976CA11\"}")
+        #expect(e?.message == "defi.multicall: expected the EIP-55 checksummed address "
+            + "0xcA11bde05977b3631167028862bE2a173976CA11, got \"0xCA11bde05977b3631167028862bE2a173976CA11\"")
+        #expect(e?.exitCode == .usage)
+        #expect(error("defi: {multicall: \"0xcA11bde05977b3631167028862bE2a173976CA11\"}") == nil)
+        #expect(error("defi: {multicall: \"0xCA11BDE05977B3631167028862BE2A173976CA11\"}") == nil)
     }
 
     @Test func addressRuleIsPluggable() throws {
@@ -85,7 +94,7 @@ import Testing
 
     @Test func tokensNeedAddressAndDecimals() {
         #expect(error("defi: {tokens: {USDC: {decimals: 6}}}")?.message
-            == "defi.tokens.USDC.address: expected a 0x-prefixed 20-byte hex address, got nothing")
+            == "defi.tokens.USDC.address: expected a 0x-prefixed 20-byte hex address (EIP-55 if mixed-case), got nothing")
         #expect(error("defi: {tokens: {USDC: {address: \"0x5FbDB2315678afecb367f032d93F642f64180aa3\", decimals: 78}}}")?
             .message == "defi.tokens.USDC.decimals: expected a whole number from 0 to 77, got \"78\"")
     }

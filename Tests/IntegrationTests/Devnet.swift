@@ -61,8 +61,10 @@ final class FaultProxy: @unchecked Sendable {
     init() throws {
         let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let root = here.deletingLastPathComponent().deletingLastPathComponent()
-        let venvPython = root.appendingPathComponent(".venv-devnet/bin/python").path
-        process.executableURL = URL(fileURLWithPath: FileManager.default.fileExists(atPath: venvPython) ? venvPython : "/usr/bin/python3")
+        // The devnet venv (devnet/_venv.sh: .venv at the root) has pycryptodome for the proxy's keccak.
+        let python = [".venv/bin/python", ".venv-devnet/bin/python"].map { root.appendingPathComponent($0).path }
+            .first { FileManager.default.fileExists(atPath: $0) } ?? "/usr/bin/python3"
+        process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [here.appendingPathComponent("fault_proxy.py").path, Devnet.url ?? "", "--watch-stdin"]
         let out = Pipe()
         process.standardOutput = out

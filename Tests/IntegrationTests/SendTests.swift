@@ -4,11 +4,11 @@ import Primitives
 import Testing
 
 @Suite(.enabled(if: Devnet.available, Devnet.reason)) struct SendTests {
-    func sender(account: Int, url: String? = nil, journal: FileJournal? = nil, timeout: Duration = .seconds(20))
+    func sender(account: Int, url: String? = nil, journal: HistoryJournal? = nil, timeout: Duration = .seconds(20))
         throws -> TransactionSender
     {
-        TransactionSender(client: try Devnet.client(url), signer: LocalSigner(key: try Devnet.key(account), source: "test"),
-                          journal: journal ?? FileJournal(path: Devnet.tempPath("journal")), chainID: 31337,
+        try TransactionSender(client: Devnet.client(url), signer: LocalSigner(key: try Devnet.key(account), source: "test"),
+                          journal: journal ?? HistoryJournal(path: Devnet.tempPath("journal")), chainID: 31337,
                           receiptTimeout: timeout, pollInterval: .milliseconds(50))
     }
 
@@ -44,7 +44,7 @@ import Testing
 
     @Test func replacementMinesInsteadOfTheStuckOriginal() async throws {
         let proxy = try FaultProxy()
-        let journal = FileJournal(path: Devnet.tempPath("replace"))
+        let journal = try HistoryJournal(path: Devnet.tempPath("replace"))
         // The black hole answers "accepted" but never forwards, so the original is stuck.
         let stuck = try sender(account: 5, url: proxy.path("blackhole"), journal: journal, timeout: .milliseconds(300))
         let me = stuck.signer.address
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func crashBeforeAndAfterBroadcastReconcilesWithoutResending() async throws {
-        let journal = FileJournal(path: Devnet.tempPath("crash"))
+        let journal = try HistoryJournal(path: Devnet.tempPath("crash"))
         let key = try Devnet.key(6)
         let client = try Devnet.client()
         let me = try Address(bytes: key.addressBytes)

@@ -87,7 +87,7 @@ struct ConfigFields {
     /// An address checked by the configured ``AddressRule``.
     func address(_ key: String) throws(ConfigError) -> String? {
         guard let text = try text(key, expected: addressRule.expected) else { return nil }
-        guard addressRule.accepts(text) else { throw invalid(key, expected: addressRule.expected, got: "\"\(text)\"") }
+        if let expected = addressRule.rejection(text) { throw invalid(key, expected: expected, got: "\"\(text)\"") }
         return text
     }
 
@@ -139,9 +139,10 @@ struct ConfigFields {
             var out: [String] = []
             for (index, item) in items.enumerated() {
                 guard case .scalar(let text, _) = item, addressRule.accepts(text) else {
+                    var expected = addressRule.expected
+                    if case .scalar(let text, _) = item { expected = addressRule.rejection(text) ?? expected }
                     throw .invalidValue(
-                        path: "\(child(key))[\(index)]", expected: addressRule.expected, got: item.shortDescription,
-                        origin: nil)
+                        path: "\(child(key))[\(index)]", expected: expected, got: item.shortDescription, origin: nil)
                 }
                 out.append(text)
             }

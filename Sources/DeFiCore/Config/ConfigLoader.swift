@@ -18,7 +18,7 @@ public struct ConfigRequest: Sendable {
     /// A request; only `explicitPath` and `flags` usually vary.
     public init(
         explicitPath: String?, flags: [FlagOverride], environment: [String: String], currentDirectory: String,
-        homeDirectory: String, addressRule: AddressRule = .hex40
+        homeDirectory: String, addressRule: AddressRule = .eip55
     ) {
         self.explicitPath = explicitPath
         self.flags = flags

@@ -8,7 +8,7 @@ public struct ConfigValidator: Sendable {
     public var origins: [String: String]
 
     /// A validator with an address rule and the origins of overridden values.
-    public init(addressRule: AddressRule = .hex40, origins: [String: String] = [:]) {
+    public init(addressRule: AddressRule = .eip55, origins: [String: String] = [:]) {
         self.addressRule = addressRule
         self.origins = origins
     }

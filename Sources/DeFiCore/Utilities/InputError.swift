@@ -11,7 +11,12 @@ public struct InputError: DefiError, Equatable {
     public init(what: String, expected: String, got: String) {
         self.what = what
         self.expected = expected
-        self.got = got.count > 80 ? String(got.prefix(77)) + "..." : got
+        self.got = Self.shorten(got)
+    }
+
+    /// `text` cut to 80 characters so a pasted blob stays one line.
+    public static func shorten(_ text: String) -> String {
+        text.count > 80 ? String(text.prefix(77)) + "..." : text
     }
 
     /// Always `invalid_input`.

@@ -28,18 +28,23 @@ public struct TransactionRecord: Codable, Sendable, Equatable, FetchableRecord, 
     public var includedBlock: UInt64?
     /// The receipt status (1 success, 0 failure).
     public var receiptStatus: Int?
+    /// The sender's idempotency key (replacements share it); nil for rows journaled before v2.
+    public var intentKey: String?
+    /// Whether a node ever accepted it.
+    public var everAccepted: Bool
 
     enum CodingKeys: String, CodingKey {
         case hash, sender, nonce, raw, state, replaces
         case chainID = "chain_id", createdAt = "created_at", broadcastAt = "broadcast_at"
         case includedBlock = "included_block", receiptStatus = "receipt_status"
+        case intentKey = "intent_key", everAccepted = "ever_accepted"
     }
 
     /// A journal entry; `state` defaults to `.journaled`.
     public init(
         hash: String, chainID: UInt64, sender: String, nonce: UInt64, raw: String,
         state: TransactionState = .journaled, replaces: String? = nil, createdAt: Date, broadcastAt: Date? = nil,
-        includedBlock: UInt64? = nil, receiptStatus: Int? = nil
+        includedBlock: UInt64? = nil, receiptStatus: Int? = nil, intentKey: String? = nil, everAccepted: Bool = false
     ) {
         self.hash = hash
         self.chainID = chainID
@@ -52,6 +57,8 @@ public struct TransactionRecord: Codable, Sendable, Equatable, FetchableRecord, 
         self.broadcastAt = broadcastAt
         self.includedBlock = includedBlock
         self.receiptStatus = receiptStatus
+        self.intentKey = intentKey
+        self.everAccepted = everAccepted
     }
 
     /// Throws a typed error for a value the schema would reject.
@@ -63,5 +70,6 @@ public struct TransactionRecord: Codable, Sendable, Equatable, FetchableRecord, 
         try FieldCheck.hex(raw, field: "raw")
         try FieldCheck.hash(replaces, field: "replaces")
         try FieldCheck.int64(includedBlock, field: "included_block")
+        if let intentKey { try FieldCheck.nonEmpty(intentKey, field: "intent_key") }
     }
 }

@@ -23,3 +23,11 @@ struct ConfigOptions: ParsableArguments {
             homeDirectory: ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory())
     }
 }
+
+extension ConfigOptions {
+    /// The history store path: --db, DEFI_DB, defi.history.db in the config, else the default path.
+    func historyPath() throws -> String {
+        let loaded = try ConfigLoader.load(request())
+        return HistoryQuery.path(configured: loaded.config.historyDB, environment: ProcessInfo.processInfo.environment)
+    }
+}

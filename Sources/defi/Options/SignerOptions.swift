@@ -1,4 +1,7 @@
 import ArgumentParser
+import DeFiCore
+import Foundation
+import Primitives
 
 /// `--keystore`, `--password-file`, `--private-key-file`, `--from`: where the signing key comes from.
 ///
@@ -17,7 +20,7 @@ struct SignerOptions: ParsableArguments {
             completion: .file())
     var privateKeyFile: String?
 
-    @Option(help: ArgumentHelp("The sender address, to pick a keystore; falls back to ETH_FROM.", valueName: "address"))
+    @Option(help: ArgumentHelp("The expected signer address (checked); falls back to ETH_FROM.", valueName: "address"))
     var from: String?
 
     // Accepted only to refuse it with a useful message; never shown in help or completions.
@@ -30,5 +33,16 @@ struct SignerOptions: ParsableArguments {
                 "--private-key is not accepted: a key on the command line leaks into shell history and ps; "
                     + "use --keystore, --private-key-file or DEFI_PRIVATE_KEY")
         }
+    }
+
+    /// The selected key: keystore, then key file, then DEFI_PRIVATE_KEY; checked against --from / ETH_FROM.
+    func privateKey() throws -> PrivateKey {
+        let env = ProcessInfo.processInfo.environment
+        let source = try SignerSource.select(
+            keystore: keystore, passwordFile: passwordFile, privateKeyFile: privateKeyFile,
+            directory: KeystoreDirectory(path: nil, environment: env), environment: env)
+        let key = try source.load(SecretInput(environment: env, warn: { Diagnostics.shared.warning($0) }))
+        try SignerSource.check(key, expected: from ?? env["ETH_FROM"])
+        return key
     }
 }
