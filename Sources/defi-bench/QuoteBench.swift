@@ -23,7 +23,9 @@ enum QuoteBench {
         let pure = Dictionary(out, uniquingKeysWith: { a, _ in a })
         if let rpc = pure["quoterv2_eth_call_ns"] {
             for k in ["v3_quote_10_ticks_ns", "v2_amount_out_ns", "devnet_v3_pure_quote_ns"] {
-                if let v = pure[k], v > 0 { out.append(("ratio_quoterv2_over_\(k.replacingOccurrences(of: "_ns", with: ""))", rpc / v)) }
+                if let v = pure[k], v > 0 {
+                    out.append(("ratio_quoterv2_over_\(k.replacingOccurrences(of: "_ns", with: ""))", rpc / v))
+                }
             }
         }
         return out
@@ -43,11 +45,15 @@ enum QuoteBench {
         let client = try RPCClient(urls: [url])
         let view = try await client.pinned()
         let weth = try address(dep, "tokens", "WETH", "address"), usdc = try address(dep, "tokens", "USDC", "address")
-        let reader = PoolReader(view: view, multicall: Multicall(mode: .deployed(try address(dep, "multicall"))),
-                                wordRadius: nil)
+        let reader = PoolReader(
+            view: view, multicall: Multicall(mode: .deployed(try address(dep, "multicall"))),
+            wordRadius: nil)
         let pools = try await reader.read(
             tokenA: weth, tokenB: usdc, v2: [],
-            v3: [V3VenueSpec(name: "uniswap_v3", factory: try address(dep, "venues", "uniswap_v3", "factory"), feeTiers: [500])])
+            v3: [
+                V3VenueSpec(
+                    name: "uniswap_v3", factory: try address(dep, "venues", "uniswap_v3", "factory"), feeTiers: [500])
+            ])
         guard let pool = pools.first else { return [] }
         let amount = U256(250) * Units.powerOfTen(18)
         let zeroForOne = weth < usdc
@@ -73,8 +79,10 @@ enum QuoteBench {
             }
         }
         blackHole(sink)
-        return [("quoterv2_eth_call_ns", rpcNs), ("devnet_v3_pure_quote_ns", pureNs),
-                ("devnet_v3_ticks_crossed", Double(local.ticksCrossed)),
-                ("devnet_pure_equals_quoterv2", local.amountOut == chain ? 1 : 0)]
+        return [
+            ("quoterv2_eth_call_ns", rpcNs), ("devnet_v3_pure_quote_ns", pureNs),
+            ("devnet_v3_ticks_crossed", Double(local.ticksCrossed)),
+            ("devnet_pure_equals_quoterv2", local.amountOut == chain ? 1 : 0),
+        ]
     }
 }

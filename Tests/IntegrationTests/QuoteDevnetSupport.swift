@@ -10,14 +10,18 @@ enum QuoteDevnet {
 
     static func v2Venues() throws -> [V2VenueSpec] {
         try ["uniswap_v2_a", "uniswap_v2_b"].map { name in
-            V2VenueSpec(name: name, factory: try Devnet.address("venues", name, "factory"),
-                        initCodeHash: try Hash32(hex: try string("venues", name, "init_code_hash")), feeBps: 30)
+            V2VenueSpec(
+                name: name, factory: try Devnet.address("venues", name, "factory"),
+                initCodeHash: try Hash32(hex: try string("venues", name, "init_code_hash")), feeBps: 30)
         }
     }
 
     static func v3Venues() throws -> [V3VenueSpec] {
-        [V3VenueSpec(name: "uniswap_v3", factory: try Devnet.address("venues", "uniswap_v3", "factory"),
-                     initCodeHash: try Hash32(hex: try string("venues", "uniswap_v3", "pool_init_code_hash")))]
+        [
+            V3VenueSpec(
+                name: "uniswap_v3", factory: try Devnet.address("venues", "uniswap_v3", "factory"),
+                initCodeHash: try Hash32(hex: try string("venues", "uniswap_v3", "pool_init_code_hash")))
+        ]
     }
 
     static func string(_ path: String...) throws -> String {
@@ -46,14 +50,18 @@ enum QuoteDevnet {
         let reader = PoolReader(view: view, multicall: try multicall, wordRadius: radius)
         var out: [PoolEntry] = []
         for (a, b) in pairs {
-            out += try await reader.read(tokenA: try token(a), tokenB: try token(b), v2: try v2Venues(), v3: try v3Venues())
+            out += try await reader.read(
+                tokenA: try token(a), tokenB: try token(b), v2: try v2Venues(), v3: try v3Venues())
         }
         return out
     }
 
     /// ERC-20 balanceOf through a single call.
-    static func balance(_ token: Address, of owner: Address, client: RPCClient, at: BlockRef = .latest) async throws -> U256 {
-        let d = try #require(try await client.call(CallRequest(to: token, data: ERC20.balanceOfCall(owner)), at: at).returnData)
+    static func balance(_ token: Address, of owner: Address, client: RPCClient, at: BlockRef = .latest) async throws
+        -> U256
+    {
+        let d = try #require(
+            try await client.call(CallRequest(to: token, data: ERC20.balanceOfCall(owner)), at: at).returnData)
         return try ABIWords(d, function: "balanceOf", count: 1).uint(0)
     }
 

@@ -25,7 +25,9 @@ import Testing
             v2: try QuoteDevnet.v2Venues(), v3: try QuoteDevnet.v3Venues())
         #expect(c.roundTrips - before == 3)  // top-level state, bitmap words, ticks
         #expect(pools.map(\.venue) == ["uniswap_v2_a", "uniswap_v2_b", "uniswap_v3", "uniswap_v3"])
-        let v3 = pools.compactMap { p -> V3PoolState? in if case .uniswapV3(let e) = p.state { return e.state }; return nil }
+        let v3 = pools.compactMap { p -> V3PoolState? in
+            if case .uniswapV3(let e) = p.state { return e.state }; return nil
+        }
         #expect(v3.map(\.fee) == [500, 3000])
         // Six positions: the ±5/±20/±80 and range-order ticks near the price are inside ±16 words.
         #expect(v3.allSatisfy { $0.ticks.count >= 8 })
@@ -33,10 +35,13 @@ import Testing
         #expect(pools[2].address == want)
         if case .uniswapV2(let pair) = pools[0].state {
             #expect(pair.reserve0 > U256.zero && pair.feeBps == 30)
-        } else { Issue.record("first pool is not V2") }
+        } else {
+            Issue.record("first pool is not V2")
+        }
         // The state file round-trips exactly.
-        let snap = MarketSnapshot(chainID: 31337, blockNumber: view.block.number, blockHash: view.block.hash,
-                                  tokens: [], pools: pools)
+        let snap = MarketSnapshot(
+            chainID: 31337, blockNumber: view.block.number, blockHash: view.block.hash,
+            tokens: [], pools: pools)
         #expect(try MarketSnapshot(jsonText: try snap.jsonText()) == snap)
     }
 
@@ -77,17 +82,27 @@ import Testing
                         let to: Address
                         if isV3, case .uniswapV3(let e) = p.state {
                             to = quoter
-                            data = side == .exactIn
-                                ? QuoterV2ExactInputSingle(tokenIn: tIn, tokenOut: tOut, amountIn: amount, fee: e.state.fee).calldata
-                                : QuoterV2ExactOutputSingle(tokenIn: tIn, tokenOut: tOut, amountOut: amount, fee: e.state.fee).calldata
+                            data =
+                                side == .exactIn
+                                ? QuoterV2ExactInputSingle(
+                                    tokenIn: tIn, tokenOut: tOut, amountIn: amount, fee: e.state.fee
+                                ).calldata
+                                : QuoterV2ExactOutputSingle(
+                                    tokenIn: tIn, tokenOut: tOut, amountOut: amount, fee: e.state.fee
+                                ).calldata
                         } else {
                             to = try QuoteDevnet.router(p.venue)
-                            data = side == .exactIn
+                            data =
+                                side == .exactIn
                                 ? V2GetAmountsOut(amountIn: amount, path: [tIn, tOut]).calldata
                                 : V2GetAmountsIn(amountOut: amount, path: [tIn, tOut]).calldata
                         }
-                        let req = RPCRequest("eth_call", [CallRequest(to: to, data: data, gas: 30_000_000).json, view.ref.parameter])
-                        cases.append(Case(pool: p, zeroForOne: zeroForOne, side: side, amount: amount, predicted: predicted, request: req))
+                        let req = RPCRequest(
+                            "eth_call", [CallRequest(to: to, data: data, gas: 30_000_000).json, view.ref.parameter])
+                        cases.append(
+                            Case(
+                                pool: p, zeroForOne: zeroForOne, side: side, amount: amount, predicted: predicted,
+                                request: req))
                     }
                 }
             }
@@ -98,7 +113,8 @@ import Testing
         var exactV2 = 0, exactV3 = 0, bothRevert = 0, maxTicks: UInt32 = 0, tickCases = 0
         var mismatches: [String] = []
         for (cs, reply) in zip(cases, replies) {
-            let label = "\(cs.pool.venue) \(cs.pool.address) zeroForOne=\(cs.zeroForOne) \(cs.side.rawValue) amount=\(cs.amount)"
+            let label =
+                "\(cs.pool.venue) \(cs.pool.address) zeroForOne=\(cs.zeroForOne) \(cs.side.rawValue) amount=\(cs.amount)"
             switch (cs.predicted, reply) {
             case (.success(let q), .success(let v)):
                 let bytes = try v.bytes("eth_call")
@@ -127,9 +143,10 @@ import Testing
                 mismatches.append("\(label): predicted failure \(f), chain infrastructure error \(e)")
             }
         }
-        Self.summary("random quotes: \(cases.count) cases, \(exactV2) wei-exact vs getAmountsOut/getAmountsIn, "
-            + "\(exactV3) wei-exact vs QuoterV2 (\(tickCases) crossing >= 3 initialized ticks, max \(maxTicks)), "
-            + "\(bothRevert) both revert, \(mismatches.count) mismatches; on-chain calls took \(elapsed)")
+        Self.summary(
+            "random quotes: \(cases.count) cases, \(exactV2) wei-exact vs getAmountsOut/getAmountsIn, "
+                + "\(exactV3) wei-exact vs QuoterV2 (\(tickCases) crossing >= 3 initialized ticks, max \(maxTicks)), "
+                + "\(bothRevert) both revert, \(mismatches.count) mismatches; on-chain calls took \(elapsed)")
         for m in mismatches.prefix(10) { Issue.record(Comment(rawValue: m)) }
         #expect(mismatches.isEmpty)
         #expect(exactV2 + exactV3 >= 1000)

@@ -11,7 +11,9 @@ extension QuoteDevnetTests {
     static let maxU256 = U256(limbs: (.max, .max, .max, .max))
 
     func send(_ c: RPCClient, from: Address, to: Address, data: [UInt8], value: U256? = nil) async throws -> Receipt {
-        var tx: [String: JSONValue] = ["from": .address(from), "to": .address(to), "input": .data(data), "gas": .quantity(UInt64(3_000_000))]
+        var tx: [String: JSONValue] = [
+            "from": .address(from), "to": .address(to), "input": .data(data), "gas": .quantity(UInt64(3_000_000)),
+        ]
         if let value { tx["value"] = .quantity(value) }
         let h = try await c.call("eth_sendTransaction", [.object(tx)]).hash32("tx hash")
         return try #require(try await c.receipt(h))
@@ -31,19 +33,26 @@ extension QuoteDevnetTests {
         var gas: [String: [UInt64]] = [:]
         do {
             let weth = try QuoteDevnet.token("WETH")
-            let routers = [try QuoteDevnet.router("uniswap_v2_a"), try QuoteDevnet.router("uniswap_v2_b"),
-                           try QuoteDevnet.router("uniswap_v3")]
-            _ = try await send(c, from: me, to: weth, data: [0xd0, 0xe3, 0x0d, 0xb0], value: U256(3000) * Units.powerOfTen(18))
+            let routers = [
+                try QuoteDevnet.router("uniswap_v2_a"), try QuoteDevnet.router("uniswap_v2_b"),
+                try QuoteDevnet.router("uniswap_v3"),
+            ]
+            _ = try await send(
+                c, from: me, to: weth, data: [0xd0, 0xe3, 0x0d, 0xb0], value: U256(3000) * Units.powerOfTen(18))
             for (sym, amount) in [("USDC", "50000000"), ("DAI", "50000000"), ("WBTC", "500")] {
                 let t = try QuoteDevnet.token(sym)
                 let d = sym == "USDC" ? 6 : sym == "WBTC" ? 8 : 18
-                _ = try await send(c, from: me, to: t, data: try call("mint(address,uint256)",
-                    [.address(me), .uint(try Units.parse(amount, decimals: d))]))
+                _ = try await send(
+                    c, from: me, to: t,
+                    data: try call(
+                        "mint(address,uint256)",
+                        [.address(me), .uint(try Units.parse(amount, decimals: d))]))
             }
             for sym in ["WETH", "USDC", "DAI", "WBTC"] {
                 for r in routers {
-                    _ = try await send(c, from: me, to: try QuoteDevnet.token(sym),
-                                       data: try call("approve(address,uint256)", [.address(r), .uint(Self.maxU256)]))
+                    _ = try await send(
+                        c, from: me, to: try QuoteDevnet.token(sym),
+                        data: try call("approve(address,uint256)", [.address(r), .uint(Self.maxU256)]))
                 }
             }
             var rng = QuoteDevnet.RNG(state: 0xe8ec_0001)
@@ -51,8 +60,9 @@ extension QuoteDevnetTests {
                 let (a, b) = QuoteDevnet.pairs[k % 4]
                 let view = try await c.pinned()
                 let reader = PoolReader(view: view, multicall: try QuoteDevnet.multicall, wordRadius: nil)
-                let pools = try await reader.read(tokenA: try QuoteDevnet.token(a), tokenB: try QuoteDevnet.token(b),
-                                                  v2: try QuoteDevnet.v2Venues(), v3: try QuoteDevnet.v3Venues())
+                let pools = try await reader.read(
+                    tokenA: try QuoteDevnet.token(a), tokenB: try QuoteDevnet.token(b),
+                    v2: try QuoteDevnet.v2Venues(), v3: try QuoteDevnet.v3Venues())
                 let p = pools[Int(rng.next() % UInt64(pools.count))]
                 guard let (t0, t1) = p.state.tokens else { continue }
                 let zeroForOne = rng.next() % 2 == 0
@@ -70,19 +80,35 @@ extension QuoteDevnetTests {
                 if case .uniswapV3(let e) = p.state {
                     to = routers[2]
                     let fee = ABIValue.uint(U256(UInt64(e.state.fee)))
-                    data = side == .exactIn
-                        ? try call("exactInputSingle((address,address,uint24,address,uint256,uint256,uint256,uint160))", [
-                            .tuple([.address(tIn), .address(tOut), fee, .address(me), .uint(Self.deadline), .uint(amount), .uint(.zero), .uint(.zero)])])
-                        : try call("exactOutputSingle((address,address,uint24,address,uint256,uint256,uint256,uint160))", [
-                            .tuple([.address(tIn), .address(tOut), fee, .address(me), .uint(Self.deadline), .uint(amount), .uint(held), .uint(.zero)])])
+                    data =
+                        side == .exactIn
+                        ? try call(
+                            "exactInputSingle((address,address,uint24,address,uint256,uint256,uint256,uint160))",
+                            [
+                                .tuple([
+                                    .address(tIn), .address(tOut), fee, .address(me), .uint(Self.deadline),
+                                    .uint(amount), .uint(.zero), .uint(.zero),
+                                ])
+                            ])
+                        : try call(
+                            "exactOutputSingle((address,address,uint24,address,uint256,uint256,uint256,uint160))",
+                            [
+                                .tuple([
+                                    .address(tIn), .address(tOut), fee, .address(me), .uint(Self.deadline),
+                                    .uint(amount), .uint(held), .uint(.zero),
+                                ])
+                            ])
                 } else {
                     to = try QuoteDevnet.router(p.venue)
                     let path = ABIValue.array([.address(tIn), .address(tOut)])
-                    data = side == .exactIn
-                        ? try call("swapExactTokensForTokens(uint256,uint256,address[],address,uint256)",
-                                   [.uint(amount), .uint(.zero), path, .address(me), .uint(Self.deadline)])
-                        : try call("swapTokensForExactTokens(uint256,uint256,address[],address,uint256)",
-                                   [.uint(amount), .uint(held), path, .address(me), .uint(Self.deadline)])
+                    data =
+                        side == .exactIn
+                        ? try call(
+                            "swapExactTokensForTokens(uint256,uint256,address[],address,uint256)",
+                            [.uint(amount), .uint(.zero), path, .address(me), .uint(Self.deadline)])
+                        : try call(
+                            "swapTokensForExactTokens(uint256,uint256,address[],address,uint256)",
+                            [.uint(amount), .uint(held), path, .address(me), .uint(Self.deadline)])
                 }
                 let inBefore = try await QuoteDevnet.balance(tIn, of: me, client: c)
                 let outBefore = try await QuoteDevnet.balance(tOut, of: me, client: c)
@@ -92,21 +118,29 @@ extension QuoteDevnetTests {
                 let label = "\(p.venue) fee \(q.fee) \(side.rawValue) \(amount) ticks \(q.ticksCrossed)"
                 if q.kind == "uniswap_v2" && q.amountOut.isZero {
                     // The quote engine reports this as not fillable: the pair reverts on a zero output.
-                    if r.succeeded { failures.append("\(label): zero-output V2 swap did not revert") } else { zeroRevert += 1 }
+                    if r.succeeded {
+                        failures.append("\(label): zero-output V2 swap did not revert")
+                    } else {
+                        zeroRevert += 1
+                    }
                 } else if r.succeeded && paid == q.amountIn && got == q.amountOut {
                     exact += 1
                     gas["\(p.state.kind) ticks=\(q.ticksCrossed)", default: []].append(r.gasUsed)
                 } else {
-                    failures.append("\(label): status \(r.succeeded) paid \(paid) vs \(q.amountIn), got \(got) vs \(q.amountOut)")
+                    failures.append(
+                        "\(label): status \(r.succeeded) paid \(paid) vs \(q.amountIn), got \(got) vs \(q.amountOut)")
                 }
             }
         } catch {
             failures.append("error: \(error)")
         }
         _ = try await c.call("evm_revert", [snapshotID])
-        Self.summary("executed swaps: \(exact) wei-exact (received and paid), \(zeroRevert) predicted zero-output reverts, "
-            + "\(failures.count) failures; gas used "
-            + gas.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.map(String.init).joined(separator: "/"))" }.joined(separator: ", "))
+        Self.summary(
+            "executed swaps: \(exact) wei-exact (received and paid), \(zeroRevert) predicted zero-output reverts, "
+                + "\(failures.count) failures; gas used "
+                + gas.sorted { $0.key < $1.key }.map {
+                    "\($0.key): \($0.value.map(String.init).joined(separator: "/"))"
+                }.joined(separator: ", "))
         for f in failures { Issue.record(Comment(rawValue: f)) }
         #expect(exact >= 20)
     }

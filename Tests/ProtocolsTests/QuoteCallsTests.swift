@@ -23,7 +23,8 @@ import Testing
         (QuoterV2ExactOutputSingle.signature, QuoterV2ExactOutputSingle.selector, "0xbd21704a"),
     ]
 
-    @Test(arguments: selectors) func selectorIsTheLiteralAndMatchesKeccak(sig: String, selector: Selector, hex: String) {
+    @Test(arguments: selectors) func selectorIsTheLiteralAndMatchesKeccak(sig: String, selector: Selector, hex: String)
+    {
         #expect(selector.description == hex, "\(sig)")
         #expect(Selector(signature: sig) == selector, "\(sig)")
     }
@@ -38,7 +39,9 @@ import Testing
 
     @Test func slot0DecodesNegativeTickAndRejectsAWideOne() throws {
         var data = Self.word(U256.one << 96)
-        data += Self.negWord(-200_312) + Self.word(.zero) + Self.word(.one) + Self.word(.one) + Self.word(.zero) + Self.word(.one)
+        data +=
+            Self.negWord(-200_312) + Self.word(.zero) + Self.word(.one) + Self.word(.one) + Self.word(.zero)
+            + Self.word(.one)
         let s = try V3Slot0.decode(data)
         #expect(s.tick == -200_312 && s.unlocked && s.sqrtPriceX96 == U256.one << 96)
         var bad = data
@@ -48,7 +51,8 @@ import Testing
     }
 
     @Test func ticksDecodesNegativeLiquidityNet() throws {
-        let data = Self.word(U256(500)) + Self.negWord(-123_456_789) + [UInt8](repeating: 0, count: 32 * 5) + Self.word(.one)
+        let data =
+            Self.word(U256(500)) + Self.negWord(-123_456_789) + [UInt8](repeating: 0, count: 32 * 5) + Self.word(.one)
         let t = try V3Ticks.decode(data)
         #expect(t.liquidityGross == 500 && t.liquidityNet == -123_456_789 && t.initialized)
     }

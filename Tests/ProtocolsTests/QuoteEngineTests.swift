@@ -15,20 +15,32 @@ import Testing
         let a = try V2Pair(token0: weth, token1: usdc, reserve0: U256(20_000) * e18, reserve1: U256(40_000_000) * e6)
         let b = try V2Pair(token0: weth, token1: usdc, reserve0: U256(20_000) * e18, reserve1: U256(40_400_000) * e6)
         let sqrtP = try U256(parsing: "3543191142285914205922034")  // 2000 USDC per WETH
-        let ticks = [V3Tick(index: -887_270, liquidityNet: 1_000_000_000_000_000),
-                     V3Tick(index: 887_270, liquidityNet: -1_000_000_000_000_000)]
-        let v3 = try V3PoolState(sqrtPriceX96: sqrtP, tick: -200_312, liquidity: 1_000_000_000_000_000, fee: 500,
-                                 tickSpacing: 10, ticks: ticks)
+        let ticks = [
+            V3Tick(index: -887_270, liquidityNet: 1_000_000_000_000_000),
+            V3Tick(index: 887_270, liquidityNet: -1_000_000_000_000_000),
+        ]
+        let v3 = try V3PoolState(
+            sqrtPriceX96: sqrtP, tick: -200_312, liquidity: 1_000_000_000_000_000, fee: 500,
+            tickSpacing: 10, ticks: ticks)
         return MarketSnapshot(
             chainID: 31337, blockNumber: 150,
             blockHash: try Hash32(hex: "0x" + String(repeating: "ab", count: 32)),
-            tokens: [SnapshotToken(address: weth, symbol: "WETH", decimals: 18),
-                     SnapshotToken(address: usdc, symbol: "USDC", decimals: 6)],
-            pools: [PoolEntry(venue: "uniswap_v2_a", address: try Address(parsing: "0x57702E47f167177202d7C54E7602c1A2Dee9Ee9F"), state: .uniswapV2(a)),
-                    PoolEntry(venue: "uniswap_v2_b", address: try Address(parsing: "0x2CC141d3F5151c5Cd457688E2422Ff39e0624eF1"), state: .uniswapV2(b)),
-                    PoolEntry(venue: "uniswap_v3", address: try Address(parsing: "0x97de7B953df8093A70B12443dF1fd7a9e9F69210"),
-                              state: .uniswapV3(V3PoolEntry(token0: weth, token1: usdc, state: v3))),
-                    PoolEntry(venue: "curve_3pool", address: .zero, state: .reserved(kind: "curve"))])
+            tokens: [
+                SnapshotToken(address: weth, symbol: "WETH", decimals: 18),
+                SnapshotToken(address: usdc, symbol: "USDC", decimals: 6),
+            ],
+            pools: [
+                PoolEntry(
+                    venue: "uniswap_v2_a", address: try Address(parsing: "0x57702E47f167177202d7C54E7602c1A2Dee9Ee9F"),
+                    state: .uniswapV2(a)),
+                PoolEntry(
+                    venue: "uniswap_v2_b", address: try Address(parsing: "0x2CC141d3F5151c5Cd457688E2422Ff39e0624eF1"),
+                    state: .uniswapV2(b)),
+                PoolEntry(
+                    venue: "uniswap_v3", address: try Address(parsing: "0x97de7B953df8093A70B12443dF1fd7a9e9F69210"),
+                    state: .uniswapV3(V3PoolEntry(token0: weth, token1: usdc, state: v3))),
+                PoolEntry(venue: "curve_3pool", address: .zero, state: .reserved(kind: "curve")),
+            ])
     }
 
     @Test func bestExactInIsTheMostOutputAndEqualsV2Math() throws {
@@ -36,8 +48,9 @@ import Testing
         let o = QuoteEngine.quote(s, tokenIn: Self.weth, tokenOut: Self.usdc, amount: Self.e18, side: .exactIn)
         #expect(o.quotes.count == 3)
         #expect(o.best?.venue == "uniswap_v2_b")
-        let want = try V2Math.getAmountOut(amountIn: Self.e18, reserveIn: U256(20_000) * Self.e18,
-                                            reserveOut: U256(40_400_000) * Self.e6)
+        let want = try V2Math.getAmountOut(
+            amountIn: Self.e18, reserveIn: U256(20_000) * Self.e18,
+            reserveOut: U256(40_400_000) * Self.e6)
         #expect(o.best?.amountOut == want)
         #expect(zip(o.quotes, o.quotes.dropFirst()).allSatisfy { $0.amountOut >= $1.amountOut })
         #expect(o.failures.count == 1)  // the reserved curve entry
@@ -45,8 +58,9 @@ import Testing
 
     @Test func venueFilterAndExactOutPickTheLeastInput() throws {
         let s = try Self.snapshot()
-        let o = QuoteEngine.quote(s, tokenIn: Self.usdc, tokenOut: Self.weth, amount: Self.e18, side: .exactOut,
-                                  venues: ["uniswap_v2_a", "uniswap_v3"])
+        let o = QuoteEngine.quote(
+            s, tokenIn: Self.usdc, tokenOut: Self.weth, amount: Self.e18, side: .exactOut,
+            venues: ["uniswap_v2_a", "uniswap_v3"])
         #expect(Set(o.quotes.map(\.venue)) == ["uniswap_v2_a", "uniswap_v3"])
         #expect(zip(o.quotes, o.quotes.dropFirst()).allSatisfy { $0.amountIn <= $1.amountIn })
         #expect(o.quotes.allSatisfy { $0.amountOut == Self.e18 })
@@ -55,8 +69,10 @@ import Testing
     @Test func impactGrowsWithSizeAndIncludesTheFee() throws {
         let s = try Self.snapshot()
         func ratio(_ amount: U256) -> U256? {
-            QuoteEngine.quote(s, tokenIn: Self.weth, tokenOut: Self.usdc, amount: amount, side: .exactIn,
-                              venues: ["uniswap_v2_a"]).best?.executionToMidE18
+            QuoteEngine.quote(
+                s, tokenIn: Self.weth, tokenOut: Self.usdc, amount: amount, side: .exactIn,
+                venues: ["uniswap_v2_a"]
+            ).best?.executionToMidE18
         }
         let small = try #require(ratio(Units.powerOfTen(15)))
         let large = try #require(ratio(U256(1000) * Self.e18))
@@ -67,8 +83,9 @@ import Testing
 
     @Test func outputAboveTheReserveIsAFailureNotAQuote() throws {
         let s = try Self.snapshot()
-        let o = QuoteEngine.quote(s, tokenIn: Self.usdc, tokenOut: Self.weth, amount: U256(30_000) * Self.e18,
-                                  side: .exactOut, venues: ["uniswap_v2_a", "uniswap_v2_b"])
+        let o = QuoteEngine.quote(
+            s, tokenIn: Self.usdc, tokenOut: Self.weth, amount: U256(30_000) * Self.e18,
+            side: .exactOut, venues: ["uniswap_v2_a", "uniswap_v2_b"])
         #expect(o.quotes.isEmpty && o.failures.count == 2)
     }
 
@@ -84,9 +101,12 @@ import Testing
 
     @Test func narrowStateRunsOutOfKnownTicksInsteadOfGuessing() throws {
         let sqrtP = try U256(parsing: "3543191142285914205922034")
-        let v3 = try V3PoolState(sqrtPriceX96: sqrtP, tick: -200_312, liquidity: 1_000_000_000_000_000, fee: 500,
-                                 tickSpacing: 10, bitmap: [:], knownWords: -79...(-77), ticks: [])
-        let p = PoolEntry(venue: "v3", address: .zero, state: .uniswapV3(V3PoolEntry(token0: Self.weth, token1: Self.usdc, state: v3)))
+        let v3 = try V3PoolState(
+            sqrtPriceX96: sqrtP, tick: -200_312, liquidity: 1_000_000_000_000_000, fee: 500,
+            tickSpacing: 10, bitmap: [:], knownWords: -79...(-77), ticks: [])
+        let p = PoolEntry(
+            venue: "v3", address: .zero, state: .uniswapV3(V3PoolEntry(token0: Self.weth, token1: Self.usdc, state: v3))
+        )
         #expect(throws: PoolQuoteFailure.self) {
             try QuoteEngine.quote(p, zeroForOne: true, amount: U256(100_000) * Self.e18, side: .exactIn)
         }

@@ -123,7 +123,8 @@ extension MarketSnapshot {
         do { hash = try Hash32(hex: file.block.hash) } catch { throw SnapshotFormatError("block.hash: \(error)") }
         var tokens: [SnapshotToken] = []
         for t in file.tokens {
-            tokens.append(SnapshotToken(address: try addr(t.address, "tokens.address"), symbol: t.symbol, decimals: t.decimals))
+            tokens.append(
+                SnapshotToken(address: try addr(t.address, "tokens.address"), symbol: t.symbol, decimals: t.decimals))
         }
         var pools: [PoolEntry] = []
         for (i, p) in file.pools.enumerated() {
@@ -144,10 +145,11 @@ extension MarketSnapshot {
         switch p.kind {
         case "uniswap_v2":
             do {
-                return .uniswapV2(try V2Pair(
-                    token0: try addr(p.token0, "\(at).token0"), token1: try addr(p.token1, "\(at).token1"),
-                    reserve0: try need(p.reserve0, "reserve0"), reserve1: try need(p.reserve1, "reserve1"),
-                    feeBps: try need(p.feeBps, "fee_bps")))
+                return .uniswapV2(
+                    try V2Pair(
+                        token0: try addr(p.token0, "\(at).token0"), token1: try addr(p.token1, "\(at).token1"),
+                        reserve0: try need(p.reserve0, "reserve0"), reserve1: try need(p.reserve1, "reserve1"),
+                        feeBps: try need(p.feeBps, "fee_bps")))
             } catch let e as SnapshotFormatError { throw e } catch { throw SnapshotFormatError("\(at): \(error)") }
         case "uniswap_v3":
             let words = try need(p.knownWords, "known_words")
@@ -167,11 +169,14 @@ extension MarketSnapshot {
             do {
                 let state = try V3PoolState(
                     sqrtPriceX96: try need(p.sqrtPriceX96, "sqrt_price_x96"), tick: try need(p.tick, "tick"),
-                    liquidity: liquidity, fee: try need(p.fee, "fee"), tickSpacing: try need(p.tickSpacing, "tick_spacing"),
+                    liquidity: liquidity, fee: try need(p.fee, "fee"),
+                    tickSpacing: try need(p.tickSpacing, "tick_spacing"),
                     ticks: ticks, knownWords: words[0]...words[1], feeProtocol: p.feeProtocol ?? 0,
                     unlocked: p.unlocked ?? true)
-                return .uniswapV3(V3PoolEntry(
-                    token0: try addr(p.token0, "\(at).token0"), token1: try addr(p.token1, "\(at).token1"), state: state))
+                return .uniswapV3(
+                    V3PoolEntry(
+                        token0: try addr(p.token0, "\(at).token0"), token1: try addr(p.token1, "\(at).token1"),
+                        state: state))
             } catch let e as SnapshotFormatError { throw e } catch { throw SnapshotFormatError("\(at): \(error)") }
         case "curve", "balancer":
             return .reserved(kind: p.kind)

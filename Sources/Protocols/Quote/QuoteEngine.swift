@@ -86,7 +86,8 @@ public struct QuoteOutcome: Sendable, Equatable {
     /// Equality over all fields.
     public static func == (a: QuoteOutcome, b: QuoteOutcome) -> Bool {
         a.side == b.side && a.amount == b.amount && a.quotes == b.quotes
-            && a.failures.map { "\($0.venue)|\($0.pool)|\($0.failure)" } == b.failures.map { "\($0.venue)|\($0.pool)|\($0.failure)" }
+            && a.failures.map { "\($0.venue)|\($0.pool)|\($0.failure)" }
+                == b.failures.map { "\($0.venue)|\($0.pool)|\($0.failure)" }
     }
 }
 
@@ -153,14 +154,17 @@ public enum QuoteEngine {
             let s = e.state
             let q: V3Quote
             do {
-                q = side == .exactIn
+                q =
+                    side == .exactIn
                     ? try s.quoteExactInputSingle(zeroForOne: zeroForOne, amountIn: amount)
                     : try s.quoteExactOutputSingle(zeroForOne: zeroForOne, amountOut: amount)
             } catch { throw .v3(error) }
             let (amountIn, amountOut) = side == .exactIn ? (amount, q.amount) : (q.amount, amount)
             return PoolQuote(
-                venue: p.venue, pool: p.address, kind: p.state.kind, fee: s.fee, amountIn: amountIn, amountOut: amountOut,
-                executionToMidE18: v3Ratio(amountIn: amountIn, amountOut: amountOut, sqrtP: s.sqrtPriceX96, zeroForOne: zeroForOne),
+                venue: p.venue, pool: p.address, kind: p.state.kind, fee: s.fee, amountIn: amountIn,
+                amountOut: amountOut,
+                executionToMidE18: v3Ratio(
+                    amountIn: amountIn, amountOut: amountOut, sqrtP: s.sqrtPriceX96, zeroForOne: zeroForOne),
                 ticksCrossed: q.initializedTicksCrossed,
                 gasEstimate: GasModel.v3Swap + GasModel.v3PerTick * UInt64(q.initializedTicksCrossed))
         case .reserved(let k):

@@ -25,8 +25,10 @@ public struct QuoteRequest: Sendable {
     public var saveStatePath: String?
 
     /// A request.
-    public init(amount: String, tokenIn: String, tokenOut: String, exactOut: Bool = false, venues: [String]? = nil,
-                block: String? = nil, statePath: String? = nil, saveStatePath: String? = nil) {
+    public init(
+        amount: String, tokenIn: String, tokenOut: String, exactOut: Bool = false, venues: [String]? = nil,
+        block: String? = nil, statePath: String? = nil, saveStatePath: String? = nil
+    ) {
         self.amount = amount
         self.tokenIn = tokenIn
         self.tokenOut = tokenOut
@@ -61,7 +63,9 @@ public enum QuoteService {
         let side: QuoteSide = request.exactOut ? .exactOut : .exactIn
         if let path = request.statePath {
             let snapshot = try load(path)
-            if let b = request.block, b != "latest", b != String(snapshot.blockNumber), b.lowercased() != snapshot.blockHash.description {
+            if let b = request.block, b != "latest", b != String(snapshot.blockNumber),
+                b.lowercased() != snapshot.blockHash.description
+            {
                 throw .invalidBlock(text: b, reason: "the state file is at block \(snapshot.blockNumber)")
             }
             let tIn = try resolve(request.tokenIn, config: config, snapshot: snapshot)
@@ -69,11 +73,13 @@ public enum QuoteService {
             let known = Set(snapshot.pools.map(\.venue)).union(config.venues.keys).sorted()
             let venues = try venueFilter(request.venues, known: known)
             let amount = try parseAmount(request.amount, decimals: request.exactOut ? tOut.decimals : tIn.decimals)
-            let outcome = QuoteEngine.quote(snapshot, tokenIn: tIn.address, tokenOut: tOut.address, amount: amount,
-                                            side: side, venues: venues)
+            let outcome = QuoteEngine.quote(
+                snapshot, tokenIn: tIn.address, tokenOut: tOut.address, amount: amount,
+                side: side, venues: venues)
             try check(outcome, tIn, tOut, venues)
             try save(snapshot, to: request.saveStatePath)
-            return QuoteResult(tokenIn: tIn, tokenOut: tOut, outcome: outcome, snapshot: snapshot, source: "state", roundTrips: 0)
+            return QuoteResult(
+                tokenIn: tIn, tokenOut: tOut, outcome: outcome, snapshot: snapshot, source: "state", roundTrips: 0)
         }
         let client = try client(config)
         let block = try blockRef(request.block)
@@ -81,8 +87,10 @@ public enum QuoteService {
         let (v2, v3) = try specs(config, only: venues)
         var snapshot: MarketSnapshot
         do {
-            let tIn = try await resolveLive(request.tokenIn, config: config, client: client, multicall: multicall(config))
-            let tOut = try await resolveLive(request.tokenOut, config: config, client: client, multicall: multicall(config))
+            let tIn = try await resolveLive(
+                request.tokenIn, config: config, client: client, multicall: multicall(config))
+            let tOut = try await resolveLive(
+                request.tokenOut, config: config, client: client, multicall: multicall(config))
             let amount = try parseAmount(request.amount, decimals: request.exactOut ? tOut.decimals : tIn.decimals)
             let view = try await client.pinned(at: block)
             let reader = PoolReader(view: view, multicall: multicall(config))
@@ -90,7 +98,8 @@ public enum QuoteService {
             snapshot = MarketSnapshot(
                 chainID: try? await client.chainID(), blockNumber: view.block.number, blockHash: view.block.hash,
                 tokens: [tIn, tOut], pools: pools)
-            var outcome = QuoteEngine.quote(snapshot, tokenIn: tIn.address, tokenOut: tOut.address, amount: amount, side: side)
+            var outcome = QuoteEngine.quote(
+                snapshot, tokenIn: tIn.address, tokenOut: tOut.address, amount: amount, side: side)
             // A swap that walks past the words read: read every word of those pools once and price again.
             let short = Set(outcome.failures.filter { $0.failure.needsMoreTicks }.map(\.pool))
             if !short.isEmpty {
@@ -99,12 +108,14 @@ public enum QuoteService {
                 let again = try await wide.completeV3(idx.map { pools[$0] })
                 for (k, i) in idx.enumerated() { pools[i] = again[k] }
                 snapshot.pools = pools
-                outcome = QuoteEngine.quote(snapshot, tokenIn: tIn.address, tokenOut: tOut.address, amount: amount, side: side)
+                outcome = QuoteEngine.quote(
+                    snapshot, tokenIn: tIn.address, tokenOut: tOut.address, amount: amount, side: side)
             }
             try check(outcome, tIn, tOut, venues ?? Set(config.venues.keys))
             try save(snapshot, to: request.saveStatePath)
-            return QuoteResult(tokenIn: tIn, tokenOut: tOut, outcome: outcome, snapshot: snapshot, source: "rpc",
-                               roundTrips: client.roundTrips)
+            return QuoteResult(
+                tokenIn: tIn, tokenOut: tOut, outcome: outcome, snapshot: snapshot, source: "rpc",
+                roundTrips: client.roundTrips)
         } catch let e as QuoteError {
             throw e
         } catch let e as ReaderError {
@@ -117,7 +128,9 @@ public enum QuoteService {
         }
     }
 
-    static func check(_ o: QuoteOutcome, _ a: SnapshotToken, _ b: SnapshotToken, _ venues: Set<String>?) throws(QuoteError) {
+    static func check(_ o: QuoteOutcome, _ a: SnapshotToken, _ b: SnapshotToken, _ venues: Set<String>?)
+        throws(QuoteError)
+    {
         if o.quotes.isEmpty && o.failures.isEmpty {
             throw .noPool(tokenIn: a.symbol, tokenOut: b.symbol, venues: (venues.map(Array.init) ?? []).sorted())
         }
@@ -145,7 +158,9 @@ public enum QuoteService {
         }
         let known = (configured.map(\.symbol) + (snapshot?.tokens.map(\.symbol) ?? [])).sorted()
         let list = Array(Set(known)).sorted().joined(separator: ", ")
-        throw .invalidToken(text: text, reason: list.isEmpty ? "unknown symbol (no tokens configured)" : "unknown symbol (known: \(list))")
+        throw .invalidToken(
+            text: text,
+            reason: list.isEmpty ? "unknown symbol (no tokens configured)" : "unknown symbol (known: \(list))")
     }
 
     /// A token by config symbol or address; an address not in the config gets its symbol and decimals from the
@@ -154,7 +169,8 @@ public enum QuoteService {
         -> SnapshotToken
     {
         do { return try resolve(text, config: config, snapshot: nil) } catch {
-            guard text.hasPrefix("0x"), case .invalidToken(_, let reason) = error, reason.hasPrefix("not in defi.tokens"),
+            guard text.hasPrefix("0x"), case .invalidToken(_, let reason) = error,
+                reason.hasPrefix("not in defi.tokens"),
                 let a = try? Address(parsing: text)
             else { throw error }
             let meta = try await ERC20.metadata([a], client: client, multicall: multicall)
@@ -168,7 +184,9 @@ public enum QuoteService {
     /// The amount in the token's smallest unit; zero is refused.
     public static func parseAmount(_ text: String, decimals: Int) throws(QuoteError) -> U256 {
         let v: U256
-        do { v = try Units.parse(text, decimals: decimals) } catch { throw .invalidAmount(text: text, reason: "\(error)") }
+        do { v = try Units.parse(text, decimals: decimals) } catch {
+            throw .invalidAmount(text: text, reason: "\(error)")
+        }
         guard !v.isZero else { throw .invalidAmount(text: text, reason: "must be greater than zero") }
         return v
     }
@@ -180,7 +198,9 @@ public enum QuoteService {
     }
 
     /// Reader specs for the configured Uniswap V2/V3 venues (Curve and Balancer are not read yet).
-    public static func specs(_ config: DefiConfig, only: Set<String>?) throws(QuoteError) -> ([V2VenueSpec], [V3VenueSpec]) {
+    public static func specs(_ config: DefiConfig, only: Set<String>?) throws(QuoteError) -> (
+        [V2VenueSpec], [V3VenueSpec]
+    ) {
         var v2: [V2VenueSpec] = []
         var v3: [V3VenueSpec] = []
         for (name, v) in config.venues.sorted(by: { $0.key < $1.key }) {
@@ -201,7 +221,9 @@ public enum QuoteService {
 
     static func client(_ config: DefiConfig) throws(QuoteError) -> RPCClient {
         var urls: [String] = []
-        if let u = config.rpcURL { urls = [u] } else if let chain = config.chain.flatMap({ config.chains[$0] }) {
+        if let u = config.rpcURL {
+            urls = [u]
+        } else if let chain = config.chain.flatMap({ config.chains[$0] }) {
             urls = chain.rpcURLs
         } else if config.chains.count == 1, let only = config.chains.values.first {
             urls = only.rpcURLs
@@ -231,7 +253,9 @@ public enum QuoteService {
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw .stateFile(path: path, reason: "cannot be read")
         }
-        do { return try MarketSnapshot(jsonText: text) } catch { throw .stateFile(path: path, reason: error.description) }
+        do { return try MarketSnapshot(jsonText: text) } catch {
+            throw .stateFile(path: path, reason: error.description)
+        }
     }
 
     static func save(_ snapshot: MarketSnapshot, to path: String?) throws(QuoteError) {

@@ -19,7 +19,9 @@ public struct V2VenueSpec: Sendable, Equatable {
     public var feeBps: UInt32
 
     /// A venue.
-    public init(name: String, factory: Address, initCodeHash: Hash32 = V2Pair.sushiswapInitCodeHash, feeBps: UInt32 = 30) {
+    public init(
+        name: String, factory: Address, initCodeHash: Hash32 = V2Pair.sushiswapInitCodeHash, feeBps: UInt32 = 30
+    ) {
         self.name = name
         self.factory = factory
         self.initCodeHash = initCodeHash
@@ -42,8 +44,10 @@ public struct V3VenueSpec: Sendable, Equatable {
     public static let defaultFeeTiers: [UInt32] = [100, 500, 3000, 10000]
 
     /// A venue.
-    public init(name: String, factory: Address, initCodeHash: Hash32 = V3PoolAddress.poolInitCodeHash,
-                feeTiers: [UInt32] = V3VenueSpec.defaultFeeTiers) {
+    public init(
+        name: String, factory: Address, initCodeHash: Hash32 = V3PoolAddress.poolInitCodeHash,
+        feeTiers: [UInt32] = V3VenueSpec.defaultFeeTiers
+    ) {
         self.name = name
         self.factory = factory
         self.initCodeHash = initCodeHash
@@ -106,17 +110,22 @@ public struct PoolReader: Sendable {
         var candidates: [Candidate] = []
         var fallbacks: [Call3] = []
         for venue in v2 {
-            guard let a = try? V2Pair.address(factory: venue.factory, tokenA: t0, tokenB: t1, initCodeHash: venue.initCodeHash)
+            guard
+                let a = try? V2Pair.address(
+                    factory: venue.factory, tokenA: t0, tokenB: t1, initCodeHash: venue.initCodeHash)
             else { continue }
-            candidates.append(Candidate(venue: venue.name, address: a, v2: venue, fee: 0, fallbackIndex: fallbacks.count))
+            candidates.append(
+                Candidate(venue: venue.name, address: a, v2: venue, fee: 0, fallbackIndex: fallbacks.count))
             fallbacks.append(V2GetPair(tokenA: t0, tokenB: t1).call3(venue.factory))
         }
         for venue in v3 {
             for fee in venue.feeTiers {
-                guard let a = try? V3PoolAddress.compute(
-                    factory: venue.factory, tokenA: t0, tokenB: t1, fee: fee, initCodeHash: venue.initCodeHash)
+                guard
+                    let a = try? V3PoolAddress.compute(
+                        factory: venue.factory, tokenA: t0, tokenB: t1, fee: fee, initCodeHash: venue.initCodeHash)
                 else { continue }
-                candidates.append(Candidate(venue: venue.name, address: a, v2: nil, fee: fee, fallbackIndex: fallbacks.count))
+                candidates.append(
+                    Candidate(venue: venue.name, address: a, v2: nil, fee: fee, fallbackIndex: fallbacks.count))
                 fallbacks.append(V3GetPool(tokenA: t0, tokenB: t1, fee: fee).call3(venue.factory))
             }
         }
@@ -142,7 +151,8 @@ public struct PoolReader: Sendable {
     }
 
     /// Round 1: top-level state of each candidate (nil when no pool answers there) and the factory fallbacks.
-    func topAndFallbacks(_ candidates: [Candidate], fallbacks: [Call3], t0: Address, t1: Address) async throws(ReaderError)
+    func topAndFallbacks(_ candidates: [Candidate], fallbacks: [Call3], t0: Address, t1: Address)
+        async throws(ReaderError)
         -> ([PoolState?], [Address?])
     {
         var calls: [Call3] = []
@@ -152,8 +162,10 @@ public struct PoolReader: Sendable {
             if c.v2 != nil {
                 calls += [V2GetReserves().call3(c.address), V2Token0().call3(c.address), V2Token1().call3(c.address)]
             } else {
-                calls += [V3Slot0().call3(c.address), V3Liquidity().call3(c.address), V3Fee().call3(c.address),
-                          V3TickSpacing().call3(c.address)]
+                calls += [
+                    V3Slot0().call3(c.address), V3Liquidity().call3(c.address), V3Fee().call3(c.address),
+                    V3TickSpacing().call3(c.address),
+                ]
             }
         }
         let fbStart = calls.count
@@ -173,7 +185,9 @@ public struct PoolReader: Sendable {
     }
 
     /// The state a candidate's round-1 outcomes describe; nil when the contract is not a pool of this pair.
-    static func decodeTop(_ c: Candidate, _ r: [CallOutcome], t0: Address, t1: Address) throws(ReaderError) -> PoolState? {
+    static func decodeTop(_ c: Candidate, _ r: [CallOutcome], t0: Address, t1: Address) throws(ReaderError)
+        -> PoolState?
+    {
         func d<T>(_ body: () throws(CallDecodingError) -> T) throws(ReaderError) -> T {
             do { return try body() } catch { throw .decoding(pool: c.address, error) }
         }
@@ -184,8 +198,9 @@ public struct PoolReader: Sendable {
             let a1 = try d { () throws(CallDecodingError) in try V2Token1.decode(data(2)) }
             guard a0 == t0, a1 == t1 else { return nil }
             do {
-                return .uniswapV2(try V2Pair(
-                    token0: t0, token1: t1, reserve0: res.reserve0, reserve1: res.reserve1, feeBps: spec.feeBps))
+                return .uniswapV2(
+                    try V2Pair(
+                        token0: t0, token1: t1, reserve0: res.reserve0, reserve1: res.reserve1, feeBps: spec.feeBps))
             } catch { throw .invalidState(pool: c.address, error.description) }
         }
         let slot0 = try d { () throws(CallDecodingError) in try V3Slot0.decode(data(0)) }
@@ -195,7 +210,8 @@ public struct PoolReader: Sendable {
         // No ticks yet: rounds 2 and 3 fill them in.
         do {
             let st = try V3PoolState(
-                sqrtPriceX96: slot0.sqrtPriceX96, tick: slot0.tick, liquidity: liquidity, fee: fee, tickSpacing: spacing,
+                sqrtPriceX96: slot0.sqrtPriceX96, tick: slot0.tick, liquidity: liquidity, fee: fee,
+                tickSpacing: spacing,
                 ticks: [], knownWords: 0...0, feeProtocol: slot0.feeProtocol, unlocked: slot0.unlocked)
             return .uniswapV3(V3PoolEntry(token0: t0, token1: t1, state: st))
         } catch { throw .invalidState(pool: c.address, error.description) }

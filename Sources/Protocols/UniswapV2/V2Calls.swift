@@ -13,7 +13,9 @@ public struct V2GetReserves: ContractCall {
     /// A call value.
     public init() {}
     /// (reserve0, reserve1, blockTimestampLast).
-    public static func decode(_ data: [UInt8]) throws(CallDecodingError) -> (reserve0: U256, reserve1: U256, timestamp: UInt32) {
+    public static func decode(_ data: [UInt8]) throws(CallDecodingError) -> (
+        reserve0: U256, reserve1: U256, timestamp: UInt32
+    ) {
         let w = try ABIWords(data, function: signature, count: 3)
         return (try w.uint(0, bits: 112), try w.uint(1, bits: 112), UInt32(try w.small(2, bits: 32)))
     }

@@ -21,12 +21,14 @@ struct Quote: AsyncParsableCommand, DisplayingCommand {
     @Option(help: ArgumentHelp("Venues to ask, comma-separated (default: all configured).", valueName: "names"))
     var venues: NameList?
 
-    @Option(help: ArgumentHelp("Quote from a saved market state instead of the node.", valueName: "file"),
-            completion: .file(extensions: ["json"]))
+    @Option(
+        help: ArgumentHelp("Quote from a saved market state instead of the node.", valueName: "file"),
+        completion: .file(extensions: ["json"]))
     var state: String?
 
-    @Option(help: ArgumentHelp("Save the market state read for this quote.", valueName: "file"),
-            completion: .file(extensions: ["json"]))
+    @Option(
+        help: ArgumentHelp("Save the market state read for this quote.", valueName: "file"),
+        completion: .file(extensions: ["json"]))
     var saveState: String?
 
     @OptionGroup var rpc: RPCOptions

@@ -55,16 +55,20 @@ struct QuoteReport: Report {
         try c.encode(result.snapshot.blockHash.description, forKey: .blockHash)
         try c.encode(result.source, forKey: .source)
         try c.encode(views, forKey: .quotes)
-        try c.encode(o.failures.map { Failure(venue: $0.venue, pool: $0.pool.checksummed, reason: "\($0.failure)") },
-                     forKey: .failures)
+        try c.encode(
+            o.failures.map { Failure(venue: $0.venue, pool: $0.pool.checksummed, reason: "\($0.failure)") },
+            forKey: .failures)
     }
 
-    func view(_ t: SnapshotToken) -> TokenView { TokenView(symbol: t.symbol, address: t.address.checksummed, decimals: t.decimals) }
+    func view(_ t: SnapshotToken) -> TokenView {
+        TokenView(symbol: t.symbol, address: t.address.checksummed, decimals: t.decimals)
+    }
 
     var views: [Row] {
         let (a, b) = (result.tokenIn, result.tokenOut)
         return result.outcome.quotes.enumerated().map { i, q in
-            Row(best: i == 0, venue: q.venue, pool: q.pool.checksummed, kind: q.kind,
+            Row(
+                best: i == 0, venue: q.venue, pool: q.pool.checksummed, kind: q.kind,
                 feeBps: Units.format(U256(UInt64(q.fee)), decimals: 2), amountIn: q.amountIn.decimalString,
                 amountOut: q.amountOut.decimalString, price: QuoteFormat.price(q, a, b),
                 priceImpactBps: QuoteFormat.impactBps(q), ticksCrossed: q.ticksCrossed, gasEstimate: q.gasEstimate,
@@ -78,26 +82,37 @@ struct QuoteReport: Report {
 
     var rows: [[String]] {
         views.map { r in
-            [r.best ? "*" : "", r.venue, r.pool, r.feeBps, r.amountIn, r.amountOut, r.price, r.priceImpactBps ?? "",
-             String(r.gasEstimate), String(r.ticksCrossed), r.route]
+            [
+                r.best ? "*" : "", r.venue, r.pool, r.feeBps, r.amountIn, r.amountOut, r.price, r.priceImpactBps ?? "",
+                String(r.gasEstimate), String(r.ticksCrossed), r.route,
+            ]
         }
     }
 
     func humanText(style: TextStyle) -> String {
         let (a, b) = (result.tokenIn, result.tokenOut)
         let o = result.outcome
-        let fixed = o.side == .exactIn ? "\(Units.format(o.amount, decimals: a.decimals)) \(a.symbol) -> \(b.symbol)"
+        let fixed =
+            o.side == .exactIn
+            ? "\(Units.format(o.amount, decimals: a.decimals)) \(a.symbol) -> \(b.symbol)"
             : "\(a.symbol) -> \(Units.format(o.amount, decimals: b.decimals)) \(b.symbol) (exact out)"
-        var text = "quote \(fixed) at block \(result.snapshot.blockNumber) \(result.snapshot.blockHash) (\(result.source))\n"
+        var text =
+            "quote \(fixed) at block \(result.snapshot.blockNumber) \(result.snapshot.blockHash) (\(result.source))\n"
         let showIn = o.side == .exactOut
-        let cols = ["", "venue", "pool", "fee", showIn ? "amount in" : "amount out", "price (\(b.symbol)/\(a.symbol))",
-                    "impact", "gas", "ticks", "route"]
+        let cols = [
+            "", "venue", "pool", "fee", showIn ? "amount in" : "amount out", "price (\(b.symbol)/\(a.symbol))",
+            "impact", "gas", "ticks", "route",
+        ]
         let rows = views.enumerated().map { i, r -> [String] in
             let q = o.quotes[i]
-            let amount = showIn ? "\(r.amountIn) [\(Units.format(q.amountIn, decimals: a.decimals)) \(a.symbol)]"
+            let amount =
+                showIn
+                ? "\(r.amountIn) [\(Units.format(q.amountIn, decimals: a.decimals)) \(a.symbol)]"
                 : "\(r.amountOut) [\(Units.format(q.amountOut, decimals: b.decimals)) \(b.symbol)]"
-            return [r.best ? "*" : "", r.venue, QuoteFormat.short(q.pool), r.feeBps + "bp", amount, r.price,
-                    r.priceImpactBps.map { $0 + "bp" } ?? "-", String(r.gasEstimate), String(r.ticksCrossed), r.route]
+            return [
+                r.best ? "*" : "", r.venue, QuoteFormat.short(q.pool), r.feeBps + "bp", amount, r.price,
+                r.priceImpactBps.map { $0 + "bp" } ?? "-", String(r.gasEstimate), String(r.ticksCrossed), r.route,
+            ]
         }
         text += Table(columns: cols, rows: rows).aligned(style: style)
         for f in o.failures { text += "  (\(f.venue) \(QuoteFormat.short(f.pool)): \(f.failure))\n" }
@@ -110,7 +125,9 @@ enum QuoteFormat {
     /// tokenOut per tokenIn in human units, 1e-8 resolution, floored.
     static func price(_ q: PoolQuote, _ a: SnapshotToken, _ b: SnapshotToken) -> String {
         // out/10^dOut ÷ in/10^dIn = out·10^(dIn+8) / (in·10^dOut), then 8 decimals.
-        guard let scaled = try? U256.mulDiv(q.amountOut, Units.powerOfTen(a.decimals + 8), q.amountIn) else { return "-" }
+        guard let scaled = try? U256.mulDiv(q.amountOut, Units.powerOfTen(a.decimals + 8), q.amountIn) else {
+            return "-"
+        }
         return Units.format(scaled / Units.powerOfTen(b.decimals), decimals: 8)
     }
 
