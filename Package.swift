@@ -78,6 +78,8 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["Primitives", "TestSupport"]),
         .testTarget(name: "ChainTests", dependencies: ["Chain", "TestSupport"]),
         // Needs the devnet (DEVNET_RPC_URL, DEVNET_DEPLOYMENT); disabled with a message when absent.
-        .testTarget(name: "IntegrationTests", dependencies: ["Chain", "History", "Protocols", "TestSupport"]),
+        .testTarget(
+            name: "IntegrationTests", dependencies: ["Chain", "History", "Protocols", "TestSupport"],
+            exclude: ["fault_proxy.py"]),
     ]
 )
