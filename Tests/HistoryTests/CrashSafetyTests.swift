@@ -1,22 +1,17 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 @testable import History
 
-/// Crash safety: a forked child process commits rows, then dies with `_exit` in the middle of a big write
-/// transaction (its uncommitted pages already spilled into the WAL). Reopening must show every committed row
-/// and nothing of the partial transaction.
+/// Crash safety: a child process commits rows, then dies with `_exit` in the middle of a big write transaction
+/// (its uncommitted pages already spilled into the WAL). Reopening must show every committed row and nothing of the
+/// partial transaction.
 ///
-/// How: the parent writes and closes its store before `fork()`, so no SQLite connection crosses the fork. The child
-/// runs only C calls on strings prepared before the fork (no Swift runtime, no GRDB or libdispatch): it opens its own
+/// How: the parent writes and closes its store, then runs a separate process on the same file: it opens its own
 /// connection, commits 10 rows, sets `cache_size = 1` so SQLite spills dirty pages of the open transaction into the
-/// WAL, inserts 2000 wide rows and rewrites the parent's rows, then `_exit(42)` without COMMIT or close.
+/// WAL, inserts 2000 wide rows and rewrites the parent's rows, then `os._exit(42)` without COMMIT or close.
 @Suite struct CrashSafetyTests {
     @Test func uncommittedWriteOfAKilledProcessLeavesNoTrace() throws {
         let temp = try TempStore()
@@ -46,47 +41,31 @@ import Testing
               SELECT 'partial-' || i || '-' || hex(randomblob(200)), 1, i, '2024-01-01 00:00:00.000' FROM c;
             UPDATE scan_cursors SET block_number = 0 WHERE name LIKE 'parent-%';
             """
-        let path = Array(temp.path.utf8CString)
-        let sql1 = Array(committed.utf8CString)
-        let sql2 = Array(partial.utf8CString)
         let walPath = temp.path + "-wal"
         let walBefore = (try? FileManager.default.attributesOfItem(atPath: walPath)[.size] as? Int) ?? 0
 
-        let pid = path.withUnsafeBufferPointer { p in
-            sql1.withUnsafeBufferPointer { s1 in
-                sql2.withUnsafeBufferPointer { s2 in
-                    let pid = fork()
-                    if pid == 0 {
-                        var db: OpaquePointer?
-                        guard sqlite3_open_v2(p.baseAddress, &db, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK else {
-                            _exit(2)
-                        }
-                        guard sqlite3_exec(db, s1.baseAddress, nil, nil, nil) == SQLITE_OK else { _exit(3) }
-                        guard sqlite3_exec(db, s2.baseAddress, nil, nil, nil) == SQLITE_OK else { _exit(4) }
-                        _exit(42)  // dies inside the open transaction: no COMMIT, no close
-                    }
-                    return pid
-                }
-            }
+        // The child is a separate process (python3's sqlite3 module: the same SQLite file format and WAL rules)
+        // that commits, starts a big write and dies with os._exit in the middle of it. A real process, not a
+        // fork of this multi-threaded test runner, so no lock held by another test thread can hang it.
+        let script = """
+            import os, sqlite3, sys
+            db = sqlite3.connect(sys.argv[1], isolation_level=None)
+            db.executescript(sys.argv[2])
+            db.executescript(sys.argv[3])
+            os._exit(42)
+            """
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        child.arguments = ["python3", "-c", script, temp.path, committed, partial]
+        try child.run()
+        let deadline = Date().addingTimeInterval(30)
+        while child.isRunning && Date() < deadline { usleep(10_000) }
+        if child.isRunning {
+            child.terminate()
+            Issue.record("child did not finish in 30 s")
+            return
         }
-        try #require(pid > 0, "fork failed")
-
-        // Wait at most 10 s; a child stuck on a lock inherited from another test thread is killed and reported.
-        var status: Int32 = 0
-        var waited = 0
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if waited >= 1000 {
-                kill(pid, SIGKILL)
-                _ = waitpid(pid, &status, 0)
-                Issue.record("child did not finish in 10 s")
-                return
-            }
-            usleep(10_000)
-            waited += 1
-        }
-        let exited = (status & 0x7f) == 0
-        let code = (status >> 8) & 0xff
-        #expect(exited && code == 42, "child status \(status)")
+        #expect(child.terminationStatus == 42, "child status \(child.terminationStatus)")
         let walAfter = (try? FileManager.default.attributesOfItem(atPath: walPath)[.size] as? Int) ?? 0
         #expect(walAfter > walBefore, "the child wrote frames into the WAL")
 
