@@ -20,14 +20,8 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     /// The redacted URL.
     public var description: String { redacted }
 
-    /// Query parameter names whose values are secrets.
-    static let secretParameters: Set<String> = [
-        "apikey", "api_key", "api-key", "key", "token", "access_token", "accesstoken", "auth", "secret", "password",
-        "x-api-key",
-    ]
-
-    /// Redacts userinfo, path segments after `/v2/` or `/v3/`, long token-like path segments and secret query values.
-    public static func redact(_ url: String) -> String {
+    /// Redacts userinfo, path segments after `/v2/` or `/v3/`, long token-like path segments and every query value.
+    public static func redact(_ url: String, mask: String = "***") -> String {
         var rest = Substring(url)
         var scheme = ""
         if let r = rest.range(of: "://") {
@@ -36,7 +30,7 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
         }
         var fragment = ""
         if let h = rest.firstIndex(of: "#") {
-            fragment = "#***"
+            fragment = "#" + mask
             rest = rest[..<h]
         }
         var query: Substring? = nil
@@ -47,28 +41,25 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
         let slash = rest.firstIndex(of: "/") ?? rest.endIndex
         var authority = rest[..<slash]
         let path = rest[slash...]
-        if let at = authority.lastIndex(of: "@") { authority = "***@" + authority[authority.index(after: at)...] }
+        if let at = authority.lastIndex(of: "@") { authority = Substring(mask + "@") + authority[authority.index(after: at)...] }
 
         var segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         var afterVersion = false
         for i in segments.indices {
             let s = segments[i]
             if afterVersion && !s.isEmpty {
-                segments[i] = "***"
+                segments[i] = mask
             } else if looksLikeToken(s) {
-                segments[i] = "***"
+                segments[i] = mask
             }
             if ["v1", "v2", "v3", "rpc"].contains(s.lowercased()) && i > 0 { afterVersion = s.lowercased() != "rpc" }
         }
         var out = scheme + authority + segments.joined(separator: "/")
         if let query {
+            // Every query value is masked: providers put keys under many names (apikey, key, token, auth...).
             let parts = query.split(separator: "&", omittingEmptySubsequences: false).map { part -> String in
-                guard let eq = part.firstIndex(of: "=") else { return String(part) }
-                let name = part[..<eq].lowercased()
-                if secretParameters.contains(name) || name.contains("key") || name.contains("token") {
-                    return part[..<eq] + "=***"
-                }
-                return String(part)
+                guard let eq = part.firstIndex(of: "=") else { return part.isEmpty ? "" : mask }
+                return part[..<eq] + "=" + mask
             }
             out += "?" + parts.joined(separator: "&")
         }

@@ -7,7 +7,7 @@ import Testing
         let cases: [(String, String)] = [
             ("https://eth-mainnet.g.alchemy.com/v2/AbCdEf123456", "https://eth-mainnet.g.alchemy.com/v2/***"),
             ("https://mainnet.infura.io/v3/0123456789abcdef0123456789abcdef", "https://mainnet.infura.io/v3/***"),
-            ("https://rpc.example.com/?apikey=SECRET&chain=1", "https://rpc.example.com/?apikey=***&chain=1"),
+            ("https://rpc.example.com/?apikey=SECRET&chain=1", "https://rpc.example.com/?apikey=***&chain=***"),
             ("https://rpc.example.com/path?token=SECRET", "https://rpc.example.com/path?token=***"),
             ("https://user:pass@rpc.example.com/", "https://***@rpc.example.com/"),
             ("https://x.quiknode.pro/9f8e7d6c5b4a39281706f5e4d3c2b1a0/", "https://x.quiknode.pro/***/"),

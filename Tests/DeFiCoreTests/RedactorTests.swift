@@ -8,6 +8,7 @@ import Testing
         ("https://mainnet.infura.io/v3/0123456789abcdef0123456789abcdef", "https://mainnet.infura.io/v3/<redacted>"),
         ("https://user:pass@node.example/rpc", "https://<redacted>@node.example/rpc"),
         ("https://rpc.example/?apikey=s3cr3t&x=1", "https://rpc.example/?apikey=<redacted>&x=<redacted>"),
+        ("https://eth-mainnet.g.alchemy.com/v2/SECRETKEY", "https://eth-mainnet.g.alchemy.com/v2/<redacted>"),
         ("http://127.0.0.1:8545", "http://127.0.0.1:8545"),
         ("wss://node.example/ws", "wss://node.example/ws"),
     ])
