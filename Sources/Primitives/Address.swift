@@ -94,10 +94,13 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Calls `body` with the 20 bytes, without copying them to the heap.
     @inlinable
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        var t = (hi.bigEndian, mid.bigEndian, lo.bigEndian)
-        return try Swift.withUnsafeBytes(of: &t) { raw in
-            // The tuple (UInt64, UInt64, UInt32) is laid out contiguously: 8 + 8 + 4 bytes.
-            try body(UnsafeRawBufferPointer(rebasing: raw[0..<20]))
+        // Stored through raw pointers into a temporary buffer: Swift 6.3.1 -O can drop the stores to a local
+        // tuple copy when the closure reads it with wider or narrower loads (see Hash32.withUnsafeBytes).
+        try withUnsafeTemporaryAllocation(byteCount: 20, alignment: 8) { buf in
+            buf.storeBytes(of: hi.bigEndian, toByteOffset: 0, as: UInt64.self)
+            buf.storeBytes(of: mid.bigEndian, toByteOffset: 8, as: UInt64.self)
+            buf.storeBytes(of: lo.bigEndian, toByteOffset: 16, as: UInt32.self)
+            return try body(UnsafeRawBufferPointer(buf))
         }
     }
 

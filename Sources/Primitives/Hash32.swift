@@ -34,8 +34,16 @@ public struct Hash32: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Calls `body` with the 32 bytes, without copying them to the heap.
     @inlinable
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        var s = storage
-        return try Swift.withUnsafeBytes(of: &s, body)
+        // A temporary buffer written through raw pointers, not `withUnsafeBytes(of: &localCopy)`: Swift 6.3.1 -O
+        // drops the copy's stores when the closure reads it with loads of another width (a UInt32 load returned
+        // garbage in release builds and broke selectors).
+        try withUnsafeTemporaryAllocation(byteCount: 32, alignment: 8) { buf in
+            buf.storeBytes(of: storage.0, toByteOffset: 0, as: UInt64.self)
+            buf.storeBytes(of: storage.1, toByteOffset: 8, as: UInt64.self)
+            buf.storeBytes(of: storage.2, toByteOffset: 16, as: UInt64.self)
+            buf.storeBytes(of: storage.3, toByteOffset: 24, as: UInt64.self)
+            return try body(UnsafeRawBufferPointer(buf))
+        }
     }
 
     /// `0x` + 64 lower-case hex digits.

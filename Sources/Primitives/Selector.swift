@@ -11,8 +11,10 @@ public struct Selector: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// The selector of a canonical signature such as `transfer(address,uint256)` (no spaces, no parameter names,
     /// canonical type names such as `uint256`); the text is hashed as given.
     public init(signature: String) {
-        let hash = Keccak256.hash(utf8: signature)
-        rawValue = hash.withUnsafeBytes { UInt32(bigEndian: $0.loadUnaligned(as: UInt32.self)) }
+        // Byte by byte on purpose: Swift 6.3.1 -O miscompiles a UInt32 load from the UInt64-tuple storage of a
+        // local copy (the load reads the copy before it is written); debug builds hid it.
+        let b = Keccak256.hash(utf8: signature).bytes
+        rawValue = UInt32(b[0]) << 24 | UInt32(b[1]) << 16 | UInt32(b[2]) << 8 | UInt32(b[3])
     }
 
     /// A selector from exactly 4 bytes.
