@@ -31,6 +31,8 @@ extension QuoteDevnetTests {
         var exact = 0
         var zeroRevert = 0
         var gas: [String: [UInt64]] = [:]
+        // CI runs 32; DEFI_DEVNET_SWAPS=2000 runs the long version for the closing note's count.
+        let count = ProcessInfo.processInfo.environment["DEFI_DEVNET_SWAPS"].flatMap { Int($0) } ?? 32
         do {
             let weth = try QuoteDevnet.token("WETH")
             let routers = [
@@ -56,7 +58,7 @@ extension QuoteDevnetTests {
                 }
             }
             var rng = QuoteDevnet.RNG(state: 0xe8ec_0001)
-            for k in 0..<32 {
+            for k in 0..<count {
                 let (a, b) = QuoteDevnet.pairs[k % 4]
                 let view = try await c.pinned()
                 let reader = PoolReader(view: view, multicall: try QuoteDevnet.multicall, wordRadius: nil)
@@ -142,6 +144,6 @@ extension QuoteDevnetTests {
                     "\($0.key): \($0.value.map(String.init).joined(separator: "/"))"
                 }.joined(separator: ", "))
         for f in failures { Issue.record(Comment(rawValue: f)) }
-        #expect(exact >= 20)
+        #expect(exact >= count * 5 / 8)
     }
 }
