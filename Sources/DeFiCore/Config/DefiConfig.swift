@@ -144,4 +144,6 @@ public struct AggregatorConfig: Sendable, Equatable {
     public var apiKey: String?
     /// The API base URL.
     public var baseURL: String?
+    /// Contracts a response may name (tx.to, spender, allowance target); empty: the built-in list for the chain.
+    public var allowedTargets: [String] = []
 }
