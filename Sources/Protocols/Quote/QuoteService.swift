@@ -54,6 +54,10 @@ public struct QuoteResult: Sendable, Equatable {
     public var source: String
     /// HTTP round trips to the node (0 offline).
     public var roundTrips: Int
+    /// Validated aggregator answers (`1inch`, `0x`), live exact-in quotes only.
+    public var aggregatorQuotes: [AggregatorQuote] = []
+    /// Aggregators that failed or were skipped, one line each (printed on stderr, never fatal).
+    public var warnings: [String] = []
 }
 
 /// Runs `defi quote`.
@@ -83,7 +87,9 @@ public enum QuoteService {
         }
         let client = try client(config)
         let block = try blockRef(request.block)
-        let venues = try venueFilter(request.venues, known: config.venues.keys.sorted())
+        let aggregatorNames = AggregatorKind.allCases.filter { AggregatorSettings.hasKey($0, config: config) }
+            .map(\.displayName)
+        let venues = try venueFilter(request.venues, known: (config.venues.keys.sorted() + aggregatorNames))
         let (v2, v3) = try specs(config, only: venues)
         var snapshot: MarketSnapshot
         do {
@@ -111,11 +117,18 @@ public enum QuoteService {
                 outcome = QuoteEngine.quote(
                     snapshot, tokenIn: tIn.address, tokenOut: tOut.address, amount: amount, side: side)
             }
-            try check(outcome, tIn, tOut, venues ?? Set(config.venues.keys))
+            let (aggregated, errors, warnings) = await aggregatorQuotes(
+                config: config, chainID: snapshot.chainID, venues: venues, side: side,
+                request: AggregatorRequest(sellToken: tIn.address, buyToken: tOut.address, sellAmount: amount))
+            // Only aggregators were asked (no pool of the pair) and all failed: their error is the answer.
+            if aggregated.isEmpty, outcome.quotes.isEmpty, outcome.failures.isEmpty, let first = errors.first {
+                throw QuoteError.aggregator(first)
+            }
+            if aggregated.isEmpty { try check(outcome, tIn, tOut, venues ?? Set(config.venues.keys)) }
             try save(snapshot, to: request.saveStatePath)
             return QuoteResult(
                 tokenIn: tIn, tokenOut: tOut, outcome: outcome, snapshot: snapshot, source: "rpc",
-                roundTrips: client.roundTrips)
+                roundTrips: client.roundTrips, aggregatorQuotes: aggregated, warnings: warnings)
         } catch let e as QuoteError {
             throw e
         } catch let e as ReaderError {
@@ -126,6 +139,43 @@ public enum QuoteService {
         } catch {
             throw .read("\(error)")
         }
+    }
+
+    /// Asks every aggregator with a key (and in `venues`, when given) for an indicative exact-in quote: 1inch
+    /// `/quote`, 0x `/price`. A failure is a warning line (and its error), never fatal here.
+    public static func aggregatorQuotes(
+        config: DefiConfig, chainID: UInt64?, venues: Set<String>?, side: QuoteSide, request: AggregatorRequest,
+        transport: any HTTPGetTransport = CurlTransport()
+    ) async -> (quotes: [AggregatorQuote], errors: [AggregatorError], warnings: [String]) {
+        var quotes: [AggregatorQuote] = []
+        var errors: [AggregatorError] = []
+        var warnings: [String] = []
+        for kind in AggregatorKind.allCases {
+            let name = kind.displayName
+            if let venues, !venues.contains(name) { continue }
+            guard AggregatorSettings.hasKey(kind, config: config) else { continue }
+            guard side == .exactIn else {
+                warnings.append("\(name): skipped, the API quotes exact input only")
+                continue
+            }
+            guard let chainID else {
+                warnings.append("\(name): skipped, the node's chain id is unknown")
+                continue
+            }
+            do throws(AggregatorError) {
+                guard let settings = try AggregatorSettings.resolve(kind, config: config, chainID: chainID) else {
+                    continue
+                }
+                switch kind {
+                case .oneInch: quotes.append(try await OneInchClient(settings: settings, transport: transport).quote(request))
+                case .zeroEx: quotes.append(try await ZeroExClient(settings: settings, transport: transport).price(request))
+                }
+            } catch {
+                errors.append(error)
+                warnings.append(error.message)
+            }
+        }
+        return (quotes, errors, warnings)
     }
 
     static func check(_ o: QuoteOutcome, _ a: SnapshotToken, _ b: SnapshotToken, _ venues: Set<String>?)
