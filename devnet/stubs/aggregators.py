@@ -24,7 +24,7 @@ tests: http://host:port/_fault/<mode>/<real path> with mode
   rate429x<n>s<secs>  429 with `Retry-After: <secs>` for the first n requests on that prefix, then normal
   rate429             429 always (Retry-After: 1)
   http500 | http503   that status with a JSON body
-  garbled             200 with a truncated JSON body
+  garbled             200 with a truncated JSON body (before any check)
   delay<ms>           sleep, then answer normally
   wrongrouter         answer normally but name another contract as tx.to / spender / allowance target
   shortsell           answer with a sell amount one less than asked
@@ -62,8 +62,8 @@ BOOLS = {"includeTokensInfo", "includeProtocols", "includeGas", "allowPartialFil
 
 
 class ApiError(Exception):
-    def __init__(self, status, body, headers=None):
-        self.status, self.body, self.headers = status, body, headers or {}
+    def __init__(self, status, body, headers=None, raw=None):
+        self.status, self.body, self.headers, self.raw = status, body, headers or {}, raw
 
 
 class Chain:
@@ -180,12 +180,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 body = self.zerox(path, keys, dict(query), fault)
             else:
                 raise ApiError(404, {"statusCode": 404, "message": "Cannot GET " + path, "error": "Not Found"})
-            if fault == "garbled":
-                self.send_json(200, None, raw=json.dumps(body).encode()[:-7])
-                return
             self.send_json(200, body)
         except ApiError as e:
-            self.send_json(e.status, e.body, e.headers)
+            self.send_json(e.status, e.body, e.headers, e.raw)
         except Exception as e:  # a devnet failure: the API's own 500 shape
             self.send_json(500, {"statusCode": 500, "error": "Internal Server Error", "description": str(e)})
 
@@ -202,6 +199,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if fault in ("http500", "http503"):
             raise ApiError(int(fault[4:]), {"statusCode": int(fault[4:]), "error": "Service Unavailable",
                                             "description": "upstream failure"})
+        if fault == "garbled":
+            raise ApiError(200, None, raw=b'{"dstAmount": "12')
         m = re.match(r"^delay(\d+)$", fault)
         if m:
             time.sleep(int(m.group(1)) / 1000)

@@ -146,4 +146,11 @@ public struct AggregatorConfig: Sendable, Equatable {
     public var baseURL: String?
     /// Contracts a response may name (tx.to, spender, allowance target); empty: the built-in list for the chain.
     public var allowedTargets: [String] = []
+
+    /// Settings for one aggregator.
+    public init(apiKey: String? = nil, baseURL: String? = nil, allowedTargets: [String] = []) {
+        self.apiKey = apiKey
+        self.baseURL = baseURL
+        self.allowedTargets = allowedTargets
+    }
 }
