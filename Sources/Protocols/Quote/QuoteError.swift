@@ -25,8 +25,10 @@ public enum QuoteError: DefiError, Equatable {
     case noPool(tokenIn: String, tokenOut: String, venues: [String])
     /// Pools exist but none can fill the amount.
     case noFill(reasons: [String])
-    /// Only aggregators were asked and the first one's failure is the answer.
-    case aggregator(AggregatorError)
+    /// Only aggregators were asked and the first one's failure is the answer. `indirect`: with the payload inline,
+    /// Swift 6.3.1 (debug) crashed copying a thrown QuoteError in `defi`'s error path (bad pointer in the outlined
+    /// copy); boxed, the layout of the other cases is as before.
+    indirect case aggregator(AggregatorError)
 
     /// The stable code for the JSON envelope.
     public var code: String {
