@@ -47,6 +47,20 @@ import TestSupport
         return try ConfigValidator().validate(try ConfigYAML.parse(yaml, path: "aggregators-test.yaml"))
     }
 
+    @Test func aConfiguredCurveOrBalancerPoolWithoutCodeIsAWarning() async throws {
+        // The devnet has no Curve or Balancer bytecode: a venue pointing at an address without code must not break
+        // the V2/V3 quote.
+        var cfg = try config()
+        let nowhere = "0x00000000000000000000000000000000000c0de0"
+        cfg.venues["curve_x"] = VenueConfig(kind: .curve, pools: [nowhere])
+        cfg.venues["balancer_x"] = VenueConfig(kind: .balancer, pools: [nowhere])
+        let r = try await QuoteService.run(
+            QuoteRequest(amount: "1", tokenIn: "WETH", tokenOut: "USDC", venues: ["uniswap_v2_a", "curve_x", "balancer_x"]),
+            config: cfg)
+        #expect(r.outcome.quotes.map(\.venue) == ["uniswap_v2_a"])
+        #expect(r.warnings.count == 2 && r.warnings.allSatisfy { $0.contains("pools not read") })
+    }
+
     func amountsOut(_ router: Address, _ amount: U256, _ a: Address, _ b: Address, _ c: RPCClient) async throws -> U256 {
         let data = try ABIFunction(signature: "getAmountsOut(uint256,address[])").encodeCall([
             .uint(amount), .array([.address(a), .address(b)]),

@@ -101,6 +101,13 @@ public enum QuoteService {
             let view = try await client.pinned(at: block)
             let reader = PoolReader(view: view, multicall: multicall(config))
             var pools = try await reader.read(tokenA: tIn.address, tokenB: tOut.address, v2: v2, v3: v3)
+            var readWarnings: [String] = []
+            let multi = await multiCoinPools(
+                config, only: venues, view: view, multicall: multicall(config), warnings: &readWarnings)
+            for (_, e) in multi
+            where e.state.allTokens.contains(tIn.address) && e.state.allTokens.contains(tOut.address) {
+                pools.append(e)
+            }
             snapshot = MarketSnapshot(
                 chainID: try? await client.chainID(), blockNumber: view.block.number, blockHash: view.block.hash,
                 tokens: [tIn, tOut], pools: pools)
@@ -128,7 +135,7 @@ public enum QuoteService {
             try save(snapshot, to: request.saveStatePath)
             return QuoteResult(
                 tokenIn: tIn, tokenOut: tOut, outcome: outcome, snapshot: snapshot, source: "rpc",
-                roundTrips: client.roundTrips, aggregatorQuotes: aggregated, warnings: warnings)
+                roundTrips: client.roundTrips, aggregatorQuotes: aggregated, warnings: readWarnings + warnings)
         } catch let e as QuoteError {
             throw e
         } catch let e as ReaderError {
@@ -139,6 +146,37 @@ public enum QuoteService {
         } catch {
             throw .read("\(error)")
         }
+    }
+
+    /// The configured Curve venues' and Balancer venues' `pools`, read at the pinned block (Curve: version
+    /// detected per pool; Balancer: at the venue's `vault`, else each pool's getVault()). A venue whose pools cannot
+    /// be read is a warning line and is left out; the V2/V3 quote goes on.
+    static func multiCoinPools(
+        _ config: DefiConfig, only: Set<String>?, view: PinnedView, multicall: Multicall, warnings: inout [String]
+    ) async -> [(String, PoolEntry)] {
+        var out: [(String, PoolEntry)] = []
+        for (name, v) in config.venues.sorted(by: { $0.key < $1.key }) {
+            if let only, !only.contains(name) { continue }
+            guard v.kind == .curve || v.kind == .balancer, !v.pools.isEmpty else { continue }
+            let addresses = v.pools.compactMap { try? Address(parsing: $0) }
+            do throws(ReaderError) {
+                if v.kind == .curve {
+                    let entries = try await CurveReader(view: view, multicall: multicall).read(addresses)
+                    for (a, e) in zip(addresses, entries) {
+                        out.append((name, PoolEntry(venue: name, address: a, state: .curve(e))))
+                    }
+                } else {
+                    let vault = v.vault.flatMap { try? Address(parsing: $0) }
+                    let entries = try await BalancerReader(view: view, multicall: multicall, vault: vault).read(addresses)
+                    for (a, e) in zip(addresses, entries) {
+                        out.append((name, PoolEntry(venue: name, address: a, state: .balancer(e))))
+                    }
+                }
+            } catch {
+                warnings.append("\(name): pools not read: \(error)")
+            }
+        }
+        return out
     }
 
     /// Asks every aggregator with a key (and in `venues`, when given) for an indicative exact-in quote: 1inch
@@ -247,7 +285,7 @@ public enum QuoteService {
         return Set(names)
     }
 
-    /// Reader specs for the configured Uniswap V2/V3 venues (Curve and Balancer are not read yet).
+    /// Reader specs for the configured Uniswap V2/V3 venues (Curve and Balancer: `multiCoinPools`).
     public static func specs(_ config: DefiConfig, only: Set<String>?) throws(QuoteError) -> (
         [V2VenueSpec], [V3VenueSpec]
     ) {
