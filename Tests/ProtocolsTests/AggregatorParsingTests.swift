@@ -196,6 +196,11 @@ import Testing
         #expect(throws: AggregatorError.self) {
             _ = try AggregatorSettings.resolve(.zeroEx, config: config, chainID: 31337, environment: [:])
         }
+        // The key never goes over plain http except to this machine (a stand-in).
+        config.aggregators["zerox"] = AggregatorConfig(apiKey: "k", baseURL: "http://api.0x.org")
+        #expect(throws: AggregatorError.self) {
+            _ = try AggregatorSettings.resolve(.zeroEx, config: config, chainID: 1, environment: [:])
+        }
         #expect(AggregatorError.missingKey(aggregator: "1inch").exitCode == .usage)
         #expect(AggregatorError.rateLimited(aggregator: "0x", attempts: 3).exitCode == .networkUnavailable)
     }

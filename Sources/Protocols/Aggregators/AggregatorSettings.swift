@@ -111,6 +111,13 @@ public struct AggregatorSettings: Sendable, CustomStringConvertible {
             }
             allow = s
         }
+        if let base = c?.baseURL, let u = URLComponents(string: base), u.scheme?.lowercased() == "http",
+            !["127.0.0.1", "localhost", "::1", "[::1]"].contains(u.host?.lowercased() ?? "")
+        {
+            throw .badConfig(
+                aggregator: kind.displayName,
+                reason: "base_url \(Endpoint.redact(base)) is plain http: the api key would travel in clear (use https)")
+        }
         let settings = AggregatorSettings(
             kind: kind, apiKey: key, baseURL: c?.baseURL, chainID: chainID, allowedTargets: allow)
         guard !settings.allowedTargets.isEmpty else {
