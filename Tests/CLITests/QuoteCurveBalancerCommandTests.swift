@@ -71,4 +71,21 @@ import Testing
         let q = try #require((out["quotes"] as? [[String: Any]])?.first)
         #expect(q["kind"] as? String == "balancer" && q["amount_out"] as? String == c["out"])
     }
+
+    @Test func aggregatorsNamedWithAStateFileAreAWarningNotAnError() throws {
+        let pool: [String: Any] = [
+            "kind": "balancer", "venue": "bal", "address": "0x00000000000000000000000000000000000000c1",
+            "pool_id": "0x" + String(repeating: "cd", count: 32), "pool_type": "stable", "tokens": [Self.t0, Self.t1],
+            "balances": ["1000000000000000000000", "1000000000000000000000"],
+            "scaling_factors": ["1000000000000000000", "1000000000000000000"], "amp": "200000",
+            "swap_fee_percentage": "1000000000000000",
+        ]
+        let dir = try TempDir()
+        try dir.write("s.json", try state(pool))
+        let r = try dir.run(["quote", "1", "AAA", "BBB", "--state", "s.json", "--venues", "bal,1inch,0x"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("warning: 0x: skipped, aggregators are not asked offline (--state)"))
+        #expect(r.stderr.contains("warning: 1inch: skipped"))
+        #expect(r.stdout.contains("bal"))
+    }
 }

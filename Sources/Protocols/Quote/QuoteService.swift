@@ -74,8 +74,12 @@ public enum QuoteService {
             }
             let tIn = try resolve(request.tokenIn, config: config, snapshot: snapshot)
             let tOut = try resolve(request.tokenOut, config: config, snapshot: snapshot)
-            let known = Set(snapshot.pools.map(\.venue)).union(config.venues.keys).sorted()
+            let aggregatorNames = AggregatorKind.allCases.map(\.displayName)
+            let known = Set(snapshot.pools.map(\.venue)).union(config.venues.keys).union(aggregatorNames).sorted()
             let venues = try venueFilter(request.venues, known: known)
+            let offline = (venues ?? []).intersection(aggregatorNames).sorted().map {
+                "\($0): skipped, aggregators are not asked offline (--state)"
+            }
             let amount = try parseAmount(request.amount, decimals: request.exactOut ? tOut.decimals : tIn.decimals)
             let outcome = QuoteEngine.quote(
                 snapshot, tokenIn: tIn.address, tokenOut: tOut.address, amount: amount,
@@ -83,7 +87,8 @@ public enum QuoteService {
             try check(outcome, tIn, tOut, venues)
             try save(snapshot, to: request.saveStatePath)
             return QuoteResult(
-                tokenIn: tIn, tokenOut: tOut, outcome: outcome, snapshot: snapshot, source: "state", roundTrips: 0)
+                tokenIn: tIn, tokenOut: tOut, outcome: outcome, snapshot: snapshot, source: "state", roundTrips: 0,
+                warnings: offline)
         }
         let client = try client(config)
         let block = try blockRef(request.block)
@@ -193,7 +198,8 @@ public enum QuoteService {
             if let venues, !venues.contains(name) { continue }
             guard AggregatorSettings.hasKey(kind, config: config) else { continue }
             guard side == .exactIn else {
-                warnings.append("\(name): skipped, the API quotes exact input only")
+                // Named explicitly: say why it is missing; otherwise an exact-out quote simply has no such row.
+                if venues != nil { warnings.append("\(name): skipped, the API quotes exact input only") }
                 continue
             }
             guard let chainID else {
