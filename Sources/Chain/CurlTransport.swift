@@ -233,7 +233,8 @@ extension CurlTransport: HTTPGetTransport {
         guard code == CURLE_OK else {
             keep = false
             if code == CURLE_OPERATION_TIMEDOUT { throw .timeout(after: timeout, endpoint: label) }
-            throw .transport(code: Int(code.rawValue), message: String(cString: curl_easy_strerror(code)), endpoint: label)
+            throw .transport(
+                code: Int(code.rawValue), message: String(cString: curl_easy_strerror(code)), endpoint: label)
         }
         return HTTPResponse(status: status, headers: sink.headers, body: sink.body)
     }

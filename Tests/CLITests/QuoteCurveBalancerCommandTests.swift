@@ -15,7 +15,8 @@ import Testing
             "schema": "defi.market-state/1", "chain_id": 1,
             "block": ["number": 7, "hash": "0x" + String(repeating: "ab", count: 32)],
             "tokens": [
-                ["address": Self.t0, "symbol": "AAA", "decimals": 18], ["address": Self.t1, "symbol": "BBB", "decimals": 18],
+                ["address": Self.t0, "symbol": "AAA", "decimals": 18],
+                ["address": Self.t1, "symbol": "BBB", "decimals": 18],
             ],
             "pools": [pool],
         ]
@@ -63,7 +64,8 @@ import Testing
             cases.first { $0["op"] == "swap" && $0["out"]?.first?.isNumber == true && $0["out"] != "0" })
         let pool: [String: Any] = [
             "kind": "balancer", "venue": "balancer_80_20", "address": "0x00000000000000000000000000000000000000c1",
-            "pool_id": "0x" + String(repeating: "cd", count: 32), "pool_type": "weighted", "tokens": [Self.t0, Self.t1],
+            "pool_id": "0x" + String(repeating: "cd", count: 32), "pool_type": "weighted",
+            "tokens": [Self.t0, Self.t1],
             "balances": [c["bi"], c["bo"]], "scaling_factors": [c["sfi"], c["sfo"]], "weights": [c["wi"], c["wo"]],
             "swap_fee_percentage": c["fee"] ?? "",
         ]

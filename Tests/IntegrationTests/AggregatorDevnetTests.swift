@@ -2,8 +2,8 @@ import Chain
 import DeFiCore
 import Foundation
 import Primitives
-import Testing
 import TestSupport
+import Testing
 
 @testable import Protocols
 
@@ -16,7 +16,9 @@ import TestSupport
 
     init() throws { server = try AggregatorStandIn(rpc: Devnet.url, deployment: Devnet.deploymentPath) }
 
-    var routers: [Address] { get throws { [try QuoteDevnet.router("uniswap_v2_a"), try QuoteDevnet.router("uniswap_v2_b")] } }
+    var routers: [Address] {
+        get throws { [try QuoteDevnet.router("uniswap_v2_a"), try QuoteDevnet.router("uniswap_v2_b")] }
+    }
 
     func settings(_ kind: AggregatorKind, fault: String? = nil) throws -> AggregatorSettings {
         AggregatorSettings(
@@ -29,7 +31,8 @@ import TestSupport
         let r = try routers.map { "\"\($0.checksummed)\"" }.joined(separator: ", ")
         var venues = ""
         for v in try QuoteDevnet.v2Venues() {
-            venues += "    \(v.name): {kind: uniswap_v2, factory: \"\(v.factory.checksummed)\", init_code_hash: \"\(v.initCodeHash)\", fee_bps: 30}\n"
+            venues +=
+                "    \(v.name): {kind: uniswap_v2, factory: \"\(v.factory.checksummed)\", init_code_hash: \"\(v.initCodeHash)\", fee_bps: 30}\n"
         }
         let yaml = """
             defi:
@@ -55,13 +58,15 @@ import TestSupport
         cfg.venues["curve_x"] = VenueConfig(kind: .curve, pools: [nowhere])
         cfg.venues["balancer_x"] = VenueConfig(kind: .balancer, pools: [nowhere])
         let r = try await QuoteService.run(
-            QuoteRequest(amount: "1", tokenIn: "WETH", tokenOut: "USDC", venues: ["uniswap_v2_a", "curve_x", "balancer_x"]),
+            QuoteRequest(
+                amount: "1", tokenIn: "WETH", tokenOut: "USDC", venues: ["uniswap_v2_a", "curve_x", "balancer_x"]),
             config: cfg)
         #expect(r.outcome.quotes.map(\.venue) == ["uniswap_v2_a"])
         #expect(r.warnings.count == 2 && r.warnings.allSatisfy { $0.contains("pools not read") })
     }
 
-    func amountsOut(_ router: Address, _ amount: U256, _ a: Address, _ b: Address, _ c: RPCClient) async throws -> U256 {
+    func amountsOut(_ router: Address, _ amount: U256, _ a: Address, _ b: Address, _ c: RPCClient) async throws -> U256
+    {
         let data = try ABIFunction(signature: "getAmountsOut(uint256,address[])").encodeCall([
             .uint(amount), .array([.address(a), .address(b)]),
         ])
@@ -131,7 +136,8 @@ import TestSupport
                     }
                     Issue.record("\(kind) \(fault) accepted")
                 } catch {
-                    #expect((error as? AggregatorError)?.code == "aggregator_invalid_quote", "\(kind) \(fault): \(error)")
+                    #expect(
+                        (error as? AggregatorError)?.code == "aggregator_invalid_quote", "\(kind) \(fault): \(error)")
                 }
             }
         }
@@ -171,7 +177,8 @@ import TestSupport
             let tx = try #require(q.transaction)
             let spender = try #require(q.allowanceTarget)
             _ = try await send(
-                weth, try ABIFunction(signature: "approve(address,uint256)").encodeCall([.address(spender), .uint(amount)]))
+                weth,
+                try ABIFunction(signature: "approve(address,uint256)").encodeCall([.address(spender), .uint(amount)]))
             let before = try await QuoteDevnet.balance(usdc, of: me, client: c)
             let receipt = try await send(tx.to, tx.data, value: tx.value)
             let got = try await QuoteDevnet.balance(usdc, of: me, client: c) - before

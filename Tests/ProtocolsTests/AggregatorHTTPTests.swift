@@ -1,8 +1,8 @@
 import Chain
 import DeFiCore
 import Primitives
-import Testing
 import TestSupport
+import Testing
 
 @testable import Protocols
 
@@ -128,12 +128,19 @@ import TestSupport
         // A chain the stand-in does not serve: 1inch's {error, description} and 0x's {name, message, data.details}.
         var s = settings(.oneInch)
         s.chainID = 5
-        let one = await failure { () async throws(AggregatorError) in _ = try await OneInchClient(settings: s).quote(request) }
+        let one = await failure { () async throws(AggregatorError) in
+            _ = try await OneInchClient(settings: s).quote(request)
+        }
         #expect(one == .badRequest(aggregator: "1inch", description: "chain 5 is not supported"))
         var z = settings(.zeroEx)
         z.chainID = 5
-        let zx = await failure { () async throws(AggregatorError) in _ = try await ZeroExClient(settings: z).price(request) }
-        #expect(zx == .badRequest(aggregator: "0x", description: "INPUT_INVALID; chain is not supported; chainId: not supported"))
+        let zx = await failure { () async throws(AggregatorError) in
+            _ = try await ZeroExClient(settings: z).price(request)
+        }
+        #expect(
+            zx
+                == .badRequest(
+                    aggregator: "0x", description: "INPUT_INVALID; chain is not supported; chainId: not supported"))
         #expect(zx?.exitCode == .failure)
     }
 }

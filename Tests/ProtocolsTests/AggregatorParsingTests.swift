@@ -30,7 +30,8 @@ import Testing
     func json(_ s: String) throws -> JSONValue { try JSONValue(parsing: s) }
 
     @Test func oneInchV6QuoteReadsDstAmountTokensGasAndRoute() throws {
-        let body = try json("""
+        let body = try json(
+            """
             {"dstAmount":"3012345678","srcToken":{"address":"0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2","symbol":"WETH","decimals":18},
              "dstToken":{"address":"0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48","symbol":"USDC","decimals":6},
              "protocols":[[[{"name":"UNISWAP_V3","part":60,"fromTokenAddress":"0x","toTokenAddress":"0x"},
@@ -45,7 +46,8 @@ import Testing
     }
 
     @Test func oneInchV5SpellingsAreAccepted() throws {
-        let v5 = try json("""
+        let v5 = try json(
+            """
             {"toAmount":"77","fromToken":{"address":"0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2"},
              "toToken":{"address":"0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48"},"estimatedGas":99}
             """)
@@ -56,7 +58,8 @@ import Testing
     }
 
     @Test func oneInchSwapTransactionIsReadAndCheckedAgainstTheAllowlist() throws {
-        let body = try json("""
+        let body = try json(
+            """
             {"dstAmount":"10","tx":{"from":"0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
              "to":"0x111111125421ca6dc452d289314280a0f8842a65","data":"0x12aa3caf00","value":"0","gas":210000,
              "gasPrice":"1000000000"}}
@@ -73,7 +76,8 @@ import Testing
     }
 
     @Test func zeroExV2QuoteReadsTransactionTargetMinimumAndRoute() throws {
-        let body = try json("""
+        let body = try json(
+            """
             {"allowanceTarget":"0x0000000000001ff3684f28c67538d4d072c22734","blockNumber":"21000000","buyAmount":"3000000",
              "buyToken":"0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48","fees":{"integratorFee":null,"zeroExFee":null,"gasFee":null},
              "gas":"150000","gasPrice":"1","issues":{"allowance":null,"balance":null,"simulationIncomplete":false,"invalidSourcesPassed":[]},
@@ -95,9 +99,11 @@ import Testing
     @Test func zeroExNoLiquidityAndV1FieldsAndSpenderFromIssues() throws {
         let c = zeroEx()
         #expect(throws: AggregatorError.noLiquidity(aggregator: "0x")) {
-            _ = try c.parse(try json(#"{"liquidityAvailable":false,"zid":"0x1"}"#), request: request, withTransaction: false)
+            _ = try c.parse(
+                try json(#"{"liquidityAvailable":false,"zid":"0x1"}"#), request: request, withTransaction: false)
         }
-        let v1 = try json("""
+        let v1 = try json(
+            """
             {"sellToken":"0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2","buyToken":"0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48",
              "sellAmount":"1000000000000000000","buyAmount":"5","estimatedGas":"120000",
              "to":"0x0000000000001ff3684f28c67538d4d072c22734","data":"0xd9627aa4","value":"0",
@@ -166,7 +172,8 @@ import Testing
     @Test func errorBodiesOfBothAPIsAreRead() {
         let oneInch = HTTPResponse(
             status: 400,
-            body: Array(#"{"error":"Bad Request","description":"insufficient liquidity","statusCode":400,"meta":[]}"#.utf8))
+            body: Array(
+                #"{"error":"Bad Request","description":"insufficient liquidity","statusCode":400,"meta":[]}"#.utf8))
         #expect(AggregatorHTTP.errorDescription(oneInch) == "insufficient liquidity")
         let zeroEx = HTTPResponse(
             status: 400,
@@ -175,16 +182,22 @@ import Testing
                     .utf8))
         #expect(AggregatorHTTP.errorDescription(zeroEx) == "INPUT_INVALID; Validation Failed; sellAmount: bad")
         let v1 = HTTPResponse(
-            status: 400, body: Array(#"{"code":100,"reason":"Validation Failed","validationErrors":[{"field":"buyToken","code":1000,"reason":"required"}]}"#.utf8))
+            status: 400,
+            body: Array(
+                #"{"code":100,"reason":"Validation Failed","validationErrors":[{"field":"buyToken","code":1000,"reason":"required"}]}"#
+                    .utf8))
         #expect(AggregatorHTTP.errorDescription(v1) == "Validation Failed; buyToken: required")
-        #expect(AggregatorHTTP.errorDescription(HTTPResponse(status: 404, body: Array("nope".utf8))) == "http 404 \"nope\"")
+        #expect(
+            AggregatorHTTP.errorDescription(HTTPResponse(status: 404, body: Array("nope".utf8))) == "http 404 \"nope\"")
     }
 
     @Test func settingsComeFromConfigThenEnvironmentAndNeverShowTheKey() throws {
         var config = try ConfigValidator().validate(try ConfigYAML.parse("", path: "t.yaml"))
-        #expect(try AggregatorSettings.resolve(.oneInch, config: config, chainID: 1, environment: [:]).map(\.kind) == nil)
+        #expect(
+            try AggregatorSettings.resolve(.oneInch, config: config, chainID: 1, environment: [:]).map(\.kind) == nil)
         let env = try #require(
-            try AggregatorSettings.resolve(.oneInch, config: config, chainID: 1, environment: ["ONEINCH_API_KEY": "sekret"]))
+            try AggregatorSettings.resolve(
+                .oneInch, config: config, chainID: 1, environment: ["ONEINCH_API_KEY": "sekret"]))
         #expect(env.apiKey == "sekret" && env.baseURL == "https://api.1inch.dev")
         #expect(!env.description.contains("sekret"))
         config.aggregators["zerox"] = AggregatorConfig(

@@ -57,7 +57,8 @@ import Testing
                             amp: amp, fee: fee, adminFee: try CurveOracleTests.u(c, "admin_fee")))
                 let entry = try CurvePoolEntry(coins: (0..<balances.count).map(Self.token), pool: state)
                 let snap = try Self.roundTrip(
-                    [PoolEntry(venue: "curve_\(kind)", address: Self.pool, state: .curve(entry))], coins: balances.count)
+                    [PoolEntry(venue: "curve_\(kind)", address: Self.pool, state: .curve(entry))], coins: balances.count
+                )
                 let i = try CurveOracleTests.int(c, "i"), j = try CurveOracleTests.int(c, "j")
                 let dx = try CurveOracleTests.u(c, "dx")
                 // What exchange pays: curvesim's exchange dy (classic), get_dy (template: the exchange formula;
@@ -88,8 +89,10 @@ import Testing
                 poolId: Self.hash, tokens: [Self.token(0), Self.token(1)], balances: [try u("bi"), try u("bo")],
                 scalingFactors: [try u("sfi"), try u("sfo")], swapFeePercentage: try u("fee"),
                 kind: .weighted(normalizedWeights: [try u("wi"), try u("wo")]))
-            let snap = try Self.roundTrip([PoolEntry(venue: "bal", address: Self.pool, state: .balancer(entry))], coins: 2)
-            for (side, amount, want) in [(QuoteSide.exactIn, try u("ai"), c["out"]), (.exactOut, try u("ao"), c["in"])] {
+            let snap = try Self.roundTrip(
+                [PoolEntry(venue: "bal", address: Self.pool, state: .balancer(entry))], coins: 2)
+            for (side, amount, want) in [(QuoteSide.exactIn, try u("ai"), c["out"]), (.exactOut, try u("ao"), c["in"])]
+            {
                 let got = Self.engine(snap, 0, 1, amount, side)
                 guard let want else { continue }
                 if want.first?.isNumber == true {
@@ -111,7 +114,9 @@ import Testing
         let one = U256(1_000_000_000_000_000_000 as UInt64)
         for (n, c) in try BalancerOracleTests.cases("stable").prefix(600).enumerated() {
             let balances = try (c["balances"] ?? "").split(separator: ",").map { s throws in try U256(parsing: s) }
-            guard let i = Int(c["i"] ?? ""), let j = Int(c["j"] ?? ""), c["inv"]?.first?.isNumber == true else { continue }
+            guard let i = Int(c["i"] ?? ""), let j = Int(c["j"] ?? ""), c["inv"]?.first?.isNumber == true else {
+                continue
+            }
             let entry = try BalancerPoolEntry(
                 poolId: Self.hash, tokens: (0..<balances.count).map(Self.token), balances: balances,
                 scalingFactors: Array(repeating: one, count: balances.count), swapFeePercentage: .zero,

@@ -14,7 +14,8 @@ public final class AggregatorStandIn: @unchecked Sendable {
     /// Starts the server; throws when it does not print its URL.
     public init(rpc: String? = nil, deployment: String? = nil) throws {
         let root = Fixtures.repoRoot
-        let python = [".venv/bin/python", ".venv-devnet/bin/python"].map { root.appendingPathComponent($0).path }
+        let python =
+            [".venv/bin/python", ".venv-devnet/bin/python"].map { root.appendingPathComponent($0).path }
             .first { FileManager.default.fileExists(atPath: $0) } ?? "/usr/bin/python3"
         process.executableURL = URL(fileURLWithPath: python)
         var args = [root.appendingPathComponent("devnet/stubs/aggregators.py").path, "--watch-stdin"]

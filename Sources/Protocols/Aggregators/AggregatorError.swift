@@ -84,7 +84,8 @@ public enum AggregatorError: DefiError, Equatable {
         switch self {
         case .missingKey(let a):
             a == "1inch"
-                ? "set defi.aggregators.oneinch.api_key or ONEINCH_API_KEY" : "set defi.aggregators.zerox.api_key or ZEROX_API_KEY"
+                ? "set defi.aggregators.oneinch.api_key or ONEINCH_API_KEY"
+                : "set defi.aggregators.zerox.api_key or ZEROX_API_KEY"
         case .unauthorized: "check the api key"
         case .rateLimited: "wait and retry, or use a key with a higher rate limit"
         case .invalidQuote: "the response named a contract or amount outside the allowlist; it was not used"

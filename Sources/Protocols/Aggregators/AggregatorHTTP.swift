@@ -39,7 +39,9 @@ struct AggregatorHTTP: Sendable {
             case 200..<300:
                 let text = String(decoding: reply.body, as: UTF8.self)
                 do { return try JSONValue(parsing: text) } catch {
-                    throw .malformed(aggregator: name, what: "\(error); body starts \(String(text.prefix(80)).debugQuotedForAggregator)")
+                    throw .malformed(
+                        aggregator: name,
+                        what: "\(error); body starts \(String(text.prefix(80)).debugQuotedForAggregator)")
                 }
             case 429:
                 let wait = Duration.seconds(reply.retryAfterSeconds ?? 1)

@@ -105,7 +105,8 @@ public struct AggregatorSettings: Sendable, CustomStringConvertible {
             var s = Set<Address>()
             for t in list {
                 guard let a = try? Address(parsing: t) else {
-                    throw .badConfig(aggregator: kind.displayName, reason: "allowed_targets entry \"\(t)\" is not an address")
+                    throw .badConfig(
+                        aggregator: kind.displayName, reason: "allowed_targets entry \"\(t)\" is not an address")
                 }
                 s.insert(a)
             }
@@ -116,7 +117,8 @@ public struct AggregatorSettings: Sendable, CustomStringConvertible {
         {
             throw .badConfig(
                 aggregator: kind.displayName,
-                reason: "base_url \(Endpoint.redact(base)) is plain http: the api key would travel in clear (use https)")
+                reason: "base_url \(Endpoint.redact(base)) is plain http: the api key would travel in clear (use https)"
+            )
         }
         let settings = AggregatorSettings(
             kind: kind, apiKey: key, baseURL: c?.baseURL, chainID: chainID, allowedTargets: allow)

@@ -24,7 +24,8 @@ public struct OneInchClient: Sendable {
         let body = try await http.get(
             prefix + "/quote",
             [
-                ("src", r.sellToken.checksummed), ("dst", r.buyToken.checksummed), ("amount", r.sellAmount.decimalString),
+                ("src", r.sellToken.checksummed), ("dst", r.buyToken.checksummed),
+                ("amount", r.sellAmount.decimalString),
                 ("includeTokensInfo", "true"), ("includeProtocols", "true"), ("includeGas", "true"),
             ], headers: headers)
         let q = try parse(body, request: r, withTransaction: false)
@@ -41,7 +42,8 @@ public struct OneInchClient: Sendable {
         let body = try await http.get(
             prefix + "/swap",
             [
-                ("src", r.sellToken.checksummed), ("dst", r.buyToken.checksummed), ("amount", r.sellAmount.decimalString),
+                ("src", r.sellToken.checksummed), ("dst", r.buyToken.checksummed),
+                ("amount", r.sellAmount.decimalString),
                 ("from", taker.checksummed), ("origin", taker.checksummed),
                 ("slippage", Self.percent(bps: r.slippageBps)), ("includeTokensInfo", "true"),
                 ("includeProtocols", "true"), ("includeGas", "true"),
@@ -89,12 +91,14 @@ public struct OneInchClient: Sendable {
         let buy = try json.amount(amountField, "dstAmount")
         let sellField = b["srcAmount"] ?? b["fromTokenAmount"]
         let sell = try json.optionalAmount(sellField, "srcAmount") ?? r.sellAmount
-        let src = try (b["srcToken"] ?? b["fromToken"]).map { (v) throws(AggregatorError) in
-            try json.address(v["address"], "srcToken.address")
-        } ?? r.sellToken
-        let dst = try (b["dstToken"] ?? b["toToken"]).map { (v) throws(AggregatorError) in
-            try json.address(v["address"], "dstToken.address")
-        } ?? r.buyToken
+        let src =
+            try (b["srcToken"] ?? b["fromToken"]).map { (v) throws(AggregatorError) in
+                try json.address(v["address"], "srcToken.address")
+            } ?? r.sellToken
+        let dst =
+            try (b["dstToken"] ?? b["toToken"]).map { (v) throws(AggregatorError) in
+                try json.address(v["address"], "dstToken.address")
+            } ?? r.buyToken
         var tx: AggregatorTransaction?
         if withTransaction {
             guard let t = b["tx"], case .object = t else { throw .malformed(aggregator: json.name, what: "tx missing") }

@@ -39,7 +39,9 @@ public struct ZeroExClient: Sendable {
 
     /// `GET /swap/allowance-holder/quote`: a firm quote with the transaction for `r.taker` (required).
     public func quote(_ r: AggregatorRequest) async throws(AggregatorError) -> AggregatorQuote {
-        guard r.taker != nil else { throw .badConfig(aggregator: json.name, reason: "a firm quote needs the taker address") }
+        guard r.taker != nil else {
+            throw .badConfig(aggregator: json.name, reason: "a firm quote needs the taker address")
+        }
         let body = try await http.get("/swap/allowance-holder/quote", query(r, firm: true), headers: headers)
         let q = try parse(body, request: r, withTransaction: true)
         try q.validate(against: r, settings: settings)
@@ -56,7 +58,8 @@ public struct ZeroExClient: Sendable {
     {
         guard case .object = b else { throw .malformed(aggregator: json.name, what: "the body is not an object") }
         if case .bool(false)? = b["liquidityAvailable"] { throw .noLiquidity(aggregator: json.name) }
-        let target = try (b["allowanceTarget"].flatMap { $0 == .null ? nil : $0 }
+        let target = try
+            (b["allowanceTarget"].flatMap { $0 == .null ? nil : $0 }
             ?? b["issues"]?["allowance"]?["spender"].flatMap { $0 == .null ? nil : $0 })
             .map { (v) throws(AggregatorError) in try json.address(v, "allowanceTarget") }
         var tx: AggregatorTransaction?
@@ -67,7 +70,9 @@ public struct ZeroExClient: Sendable {
                 data: try json.bytes(t["data"], "transaction.data"),
                 value: try json.quantity(t["value"] ?? .string("0"), "transaction.value"),
                 gas: try json.gas(t["gas"], "transaction.gas"),
-                gasPrice: try t["gasPrice"].map { (v) throws(AggregatorError) in try json.quantity(v, "transaction.gasPrice") })
+                gasPrice: try t["gasPrice"].map { (v) throws(AggregatorError) in
+                    try json.quantity(v, "transaction.gasPrice")
+                })
         }
         var chain: UInt64?
         if let c = b["chainId"], c != .null {
@@ -76,10 +81,12 @@ public struct ZeroExClient: Sendable {
         }
         return AggregatorQuote(
             aggregator: json.name, sellToken: try json.address(b["sellToken"], "sellToken"),
-            buyToken: try json.address(b["buyToken"], "buyToken"), sellAmount: try json.amount(b["sellAmount"], "sellAmount"),
+            buyToken: try json.address(b["buyToken"], "buyToken"),
+            sellAmount: try json.amount(b["sellAmount"], "sellAmount"),
             buyAmount: try json.amount(b["buyAmount"], "buyAmount"),
             minBuyAmount: try json.optionalAmount(b["minBuyAmount"], "minBuyAmount"),
-            gas: try json.gas(b["gas"] ?? b["estimatedGas"], "gas") ?? tx?.gas, route: Self.route(b["route"] ?? b["sources"]),
+            gas: try json.gas(b["gas"] ?? b["estimatedGas"], "gas") ?? tx?.gas,
+            route: Self.route(b["route"] ?? b["sources"]),
             allowanceTarget: target, transaction: tx, chainID: chain)
     }
 
@@ -98,7 +105,9 @@ public struct ZeroExClient: Sendable {
             }
         } else if case .array(let sources)? = v {
             for s in sources {
-                guard case .string(let n)? = s["name"], case .string(let p)? = s["proportion"], p != "0" else { continue }
+                guard case .string(let n)? = s["name"], case .string(let p)? = s["proportion"], p != "0" else {
+                    continue
+                }
                 parts.append("\(n) \(p)")
             }
         }

@@ -172,7 +172,8 @@ public enum QuoteService {
                     }
                 } else {
                     let vault = v.vault.flatMap { try? Address(parsing: $0) }
-                    let entries = try await BalancerReader(view: view, multicall: multicall, vault: vault).read(addresses)
+                    let reader = BalancerReader(view: view, multicall: multicall, vault: vault)
+                    let entries = try await reader.read(addresses)
                     for (a, e) in zip(addresses, entries) {
                         out.append((name, PoolEntry(venue: name, address: a, state: .balancer(e))))
                     }
@@ -211,8 +212,10 @@ public enum QuoteService {
                     continue
                 }
                 switch kind {
-                case .oneInch: quotes.append(try await OneInchClient(settings: settings, transport: transport).quote(request))
-                case .zeroEx: quotes.append(try await ZeroExClient(settings: settings, transport: transport).price(request))
+                case .oneInch:
+                    quotes.append(try await OneInchClient(settings: settings, transport: transport).quote(request))
+                case .zeroEx:
+                    quotes.append(try await ZeroExClient(settings: settings, transport: transport).price(request))
                 }
             } catch {
                 errors.append(error)

@@ -201,7 +201,9 @@ public struct CurveReader: Sendable {
                 do { dec = try ABIWords(d, function: "decimals()", count: 1).uint(0, bits: 8) } catch {
                     throw .decoding(pool: p.pool, error)
                 }
-                do { rates.append(try CurveStableSwapClassic.rate(decimals: Int(UInt64(truncatingIfNeeded: dec)))) } catch {
+                do {
+                    rates.append(try CurveStableSwapClassic.rate(decimals: Int(UInt64(truncatingIfNeeded: dec))))
+                } catch {
                     throw .invalidState(pool: p.pool, "\(error)")
                 }
             }
@@ -316,7 +318,8 @@ public struct BalancerReader: Sendable {
         let factors = try CurveReader.uintArray(sd, pool: pool, name: "getScalingFactors()")
         let kind: BalancerPoolEntry.Kind
         if let wd = ok(3) {
-            kind = .weighted(normalizedWeights: try CurveReader.uintArray(wd, pool: pool, name: "getNormalizedWeights()"))
+            kind = .weighted(
+                normalizedWeights: try CurveReader.uintArray(wd, pool: pool, name: "getNormalizedWeights()"))
         } else if let amp = try words(4, "getAmplificationParameter()", 3) {
             kind = .stable(amp: amp.uint(0))
         } else {
@@ -341,7 +344,9 @@ public struct BalancerReader: Sendable {
 
     /// Round-2 call: `Vault.getPoolTokens(poolId)` at the configured Vault or the pool's own.
     public static func round2(_ p: Probe, vault: Address?) throws(ReaderError) -> Call3 {
-        guard let v = vault ?? p.vault else { throw .invalidState(pool: p.pool, "no Vault (getVault() does not answer)") }
+        guard let v = vault ?? p.vault else {
+            throw .invalidState(pool: p.pool, "no Vault (getVault() does not answer)")
+        }
         return Call3(target: v, callData: CurveBalancerCalls.getPoolTokens + p.poolId.bytes)
     }
 
@@ -352,7 +357,8 @@ public struct BalancerReader: Sendable {
         }
         let v: [ABIValue]
         do { v = try ABI.decode(types: [.array(.address), .array(.uint256), .uint256], data: d) } catch {
-            throw .decoding(pool: p.pool, CallDecodingError(function: "getPoolTokens(bytes32)", reason: error.description))
+            throw .decoding(
+                pool: p.pool, CallDecodingError(function: "getPoolTokens(bytes32)", reason: error.description))
         }
         guard v.count == 3, case .array(let ta) = v[0], case .array(let ba) = v[1] else {
             throw .decoding(pool: p.pool, CallDecodingError(function: "getPoolTokens(bytes32)", reason: "shape"))

@@ -96,7 +96,8 @@ struct QuoteReport: Report {
             out.append(
                 Line(
                     row: Row(
-                        best: false, venue: q.aggregator, pool: q.allowanceTarget?.checksummed ?? "-", kind: "aggregator",
+                        best: false, venue: q.aggregator, pool: q.allowanceTarget?.checksummed ?? "-",
+                        kind: "aggregator",
                         feeBps: "-", amountIn: q.sellAmount.decimalString, amountOut: q.buyAmount.decimalString,
                         price: QuoteFormat.price(q.sellAmount, q.buyAmount, a, b), priceImpactBps: nil, ticksCrossed: 0,
                         gasEstimate: q.gas, route: q.route),
