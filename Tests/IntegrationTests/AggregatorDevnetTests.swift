@@ -141,6 +141,20 @@ import Testing
                 }
             }
         }
+        // A pair without a pool (WBTC/USDC on the devnet): each API's own "no route" answer.
+        let none = AggregatorRequest(
+            sellToken: try QuoteDevnet.token("WBTC"), buyToken: usdc, sellAmount: U256(100_000_000))
+        do {
+            _ = try await ZeroExClient(settings: try settings(.zeroEx)).price(none)
+            Issue.record("0x quoted a pair without liquidity")
+        } catch { #expect(error as? AggregatorError == .noLiquidity(aggregator: "0x")) }
+        do {
+            _ = try await OneInchClient(settings: try settings(.oneInch)).quote(none)
+            Issue.record("1inch quoted a pair without liquidity")
+        } catch {
+            #expect(
+                error as? AggregatorError == .badRequest(aggregator: "1inch", description: "insufficient liquidity"))
+        }
         // A quote below the caller's minimum is refused too.
         var greedy = req
         greedy.minBuyAmount = v6.buyAmount + U256.one
