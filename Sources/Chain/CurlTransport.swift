@@ -110,20 +110,30 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         return HTTPReply(status: status, body: sink.bytes)
     }
 
-    private func take(_ endpoint: Endpoint) -> UnsafeMutableRawPointer? {
+    private func take(_ endpoint: Endpoint) -> UnsafeMutableRawPointer? { take(key: endpoint.url) }
+
+    func takeHandle(_ key: String) -> UnsafeMutableRawPointer? { take(key: key) }
+
+    func giveHandle(_ handle: UnsafeMutableRawPointer, key: String, keep: Bool) { give(handle, key: key, keep: keep) }
+
+    private func take(key: String) -> UnsafeMutableRawPointer? {
         lock.lock()
-        let h = idle[endpoint.url]?.popLast()
+        let h = idle[key]?.popLast()
         lock.unlock()
         return h ?? curl_easy_init()
     }
 
     private func give(_ handle: UnsafeMutableRawPointer, _ endpoint: Endpoint, keep: Bool) {
+        give(handle, key: endpoint.url, keep: keep)
+    }
+
+    private func give(_ handle: UnsafeMutableRawPointer, key: String, keep: Bool) {
         if keep {
             lock.lock()
-            var list = idle[endpoint.url, default: []]
+            var list = idle[key, default: []]
             if list.count < maxIdlePerEndpoint {
                 list.append(handle)
-                idle[endpoint.url] = list
+                idle[key] = list
                 lock.unlock()
                 return
             }
@@ -143,6 +153,127 @@ private let curlWrite: curl_write_callback = { data, size, count, user in
     let sink = Unmanaged<Sink>.fromOpaque(user).takeUnretainedValue()
     data.withMemoryRebound(to: UInt8.self, capacity: n) { p in
         sink.bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+    }
+    return n
+}
+
+// A generic HTTPS GET for REST APIs (aggregators): custom request headers, the status code and the response
+// headers (Retry-After) kept. Lives beside the JSON-RPC POST on the same libcurl handle pool.
+
+/// One REST reply: status, response headers (names lower-cased, last value wins) and body.
+public struct HTTPResponse: Sendable, Equatable {
+    /// HTTP status code.
+    public var status: Int
+    /// Response headers by lower-cased name.
+    public var headers: [String: String]
+    /// The body as received.
+    public var body: [UInt8]
+
+    /// A response value.
+    public init(status: Int, headers: [String: String] = [:], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// `Retry-After` as whole seconds (RFC 9110 §10.2.3 delay-seconds form; an HTTP-date is ignored).
+    public var retryAfterSeconds: Int? {
+        guard let v = headers["retry-after"]?.trimmingCharacters(in: .whitespaces), let n = Int(v), n >= 0 else {
+            return nil
+        }
+        return n
+    }
+}
+
+/// Something that GETs a URL with headers and returns the reply, blocking the calling thread.
+public protocol HTTPGetTransport: Sendable {
+    /// GETs `url` (query included) with `headers`; throws only transport failures (`RPCError.transport` /
+    /// `.timeout`, naming `label`, never a header value), never on a status.
+    func get(_ url: String, headers: [(String, String)], timeout: Duration, label: String) throws(RPCError)
+        -> HTTPResponse
+}
+
+extension CurlTransport: HTTPGetTransport {
+    /// GETs `url` with the given headers over a pooled libcurl handle (keyed by scheme + host + port).
+    public func get(_ url: String, headers: [(String, String)], timeout: Duration, label: String) throws(RPCError)
+        -> HTTPResponse
+    {
+        let key = Self.originKey(url)
+        guard let handle = takeHandle(key) else {
+            throw .transport(code: -1, message: "curl_easy_init failed", endpoint: label)
+        }
+        var keep = true
+        defer { giveHandle(handle, key: key, keep: keep) }
+        let sink = HeaderBodySink()
+        let unmanaged = Unmanaged.passRetained(sink)
+        defer { unmanaged.release() }
+        var list: UnsafeMutablePointer<curl_slist>? = nil
+        for (name, value) in headers { list = curl_slist_append(list, "\(name): \(value)") }
+        list = curl_slist_append(list, "Accept: application/json")
+        defer { curl_slist_free_all(list) }
+        let timeoutMS = max(1, Int(timeout.milliseconds))
+        curl_easy_reset(handle)
+        _ = ccurl_setopt_string(handle, CURLOPT_URL, url)
+        _ = ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+        _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        _ = ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, timeoutMS)
+        _ = ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, min(5000, timeoutMS))
+        _ = ccurl_setopt_long(handle, CURLOPT_TCP_NODELAY, 1)
+        _ = ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, list)
+        _ = ccurl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
+        _ = ccurl_setopt_write_fn(handle, bodyWrite)
+        _ = ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, unmanaged.toOpaque())
+        _ = ccurl_setopt_header_fn(handle, headerWrite)
+        _ = ccurl_setopt_pointer(handle, CURLOPT_HEADERDATA, unmanaged.toOpaque())
+        let code = curl_easy_perform(handle)
+        var status = 0
+        _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        // The handle goes back to the pool: reset it so no header list or sink pointer outlives this call.
+        curl_easy_reset(handle)
+        guard code == CURLE_OK else {
+            keep = false
+            if code == CURLE_OPERATION_TIMEDOUT { throw .timeout(after: timeout, endpoint: label) }
+            throw .transport(
+                code: Int(code.rawValue), message: String(cString: curl_easy_strerror(code)), endpoint: label)
+        }
+        return HTTPResponse(status: status, headers: sink.headers, body: sink.body)
+    }
+
+    /// `scheme://host:port` of a URL, the pool key for GET handles.
+    static func originKey(_ url: String) -> String {
+        guard let c = URLComponents(string: url) else { return url }
+        return "GET \(c.scheme ?? "")://\(c.host ?? ""):\(c.port.map(String.init) ?? "")"
+    }
+}
+
+private final class HeaderBodySink {
+    var body: [UInt8] = []
+    var headers: [String: String] = [:]
+}
+
+private let bodyWrite: curl_write_callback = { data, size, count, user in
+    guard let user, let data else { return 0 }
+    let n = size * count
+    let sink = Unmanaged<HeaderBodySink>.fromOpaque(user).takeUnretainedValue()
+    data.withMemoryRebound(to: UInt8.self, capacity: n) { p in
+        sink.body.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+    }
+    return n
+}
+
+private let headerWrite: curl_write_callback = { data, size, count, user in
+    guard let user, let data else { return 0 }
+    let n = size * count
+    let sink = Unmanaged<HeaderBodySink>.fromOpaque(user).takeUnretainedValue()
+    let line = data.withMemoryRebound(to: UInt8.self, capacity: n) { p in
+        String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+    if line.hasPrefix("HTTP/") {
+        sink.headers = [:]  // a new response (after a 100 Continue or a redirect): forget the previous headers
+    } else if let colon = line.firstIndex(of: ":") {
+        let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        sink.headers[name] = value
     }
     return n
 }

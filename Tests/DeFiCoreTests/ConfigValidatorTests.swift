@@ -127,3 +127,31 @@ import Testing
         #expect(ConfigError.unknownKey(path: "defi.x", suggestion: nil).description == "config error: defi.x: unknown key")
     }
 }
+
+@Suite struct AggregatorConfigTests {
+    func validate(_ yaml: String) throws -> DefiConfig {
+        try ConfigValidator().validate(try ConfigYAML.parse(yaml, path: "t.yaml"))
+    }
+
+    @Test func allowedTargetsParseAsAddresses() throws {
+        let c = try validate("""
+            defi:
+              aggregators:
+                zerox: {api_key: k, base_url: "http://127.0.0.1:9", allowed_targets: ["0x5FbDB2315678afecb367f032d93F642f64180aa3"]}
+            """)
+        #expect(c.aggregators["zerox"]?.allowedTargets == ["0x5FbDB2315678afecb367f032d93F642f64180aa3"])
+        #expect(c.aggregators["zerox"]?.baseURL == "http://127.0.0.1:9")
+    }
+
+    @Test func aBadAllowedTargetIsRefusedNamingTheEntry() throws {
+        #expect {
+            _ = try validate("""
+                defi:
+                  aggregators:
+                    oneinch: {allowed_targets: ["0x1234"]}
+                """)
+        } throws: { e in
+            "\(e)".contains("aggregators.oneinch.allowed_targets[0]")
+        }
+    }
+}

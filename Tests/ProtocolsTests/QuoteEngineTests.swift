@@ -39,7 +39,20 @@ import Testing
                 PoolEntry(
                     venue: "uniswap_v3", address: try Address(parsing: "0x97de7B953df8093A70B12443dF1fd7a9e9F69210"),
                     state: .uniswapV3(V3PoolEntry(token0: weth, token1: usdc, state: v3))),
-                PoolEntry(venue: "curve_3pool", address: .zero, state: .reserved(kind: "curve")),
+                // A stableswap-ng pool of two other coins: written and read back, never asked for WETH/USDC.
+                PoolEntry(
+                    venue: "curve_ng", address: .zero,
+                    state: .curve(
+                        try CurvePoolEntry(
+                            coins: [
+                                try Address(parsing: "0x00000000000000000000000000000000000000d1"),
+                                try Address(parsing: "0x00000000000000000000000000000000000000d2"),
+                            ],
+                            pool: .ng(
+                                try CurveStableSwapNG(
+                                    balances: [U256(1_000_000) * Self.e18, U256(1_000_000) * Self.e18], rates: [Self.e18, Self.e18],
+                                    amp: U256(100_000), fee: U256(4_000_000), offpegFeeMultiplier: U256(20_000_000_000)))
+                        ))),
             ])
     }
 
@@ -53,7 +66,7 @@ import Testing
             reserveOut: U256(40_400_000) * Self.e6)
         #expect(o.best?.amountOut == want)
         #expect(zip(o.quotes, o.quotes.dropFirst()).allSatisfy { $0.amountOut >= $1.amountOut })
-        #expect(o.failures.count == 1)  // the reserved curve entry
+        #expect(o.failures.isEmpty)  // the curve pool trades other coins
     }
 
     @Test func venueFilterAndExactOutPickTheLeastInput() throws {

@@ -150,9 +150,10 @@ public struct ConfigValidator: Sendable {
         let all = try d.mapping("aggregators", known: ["oneinch", "zerox"])
         var out: [String: AggregatorConfig] = [:]
         for name in all.keys {
-            let a = try all.mapping(name, known: ["api_key", "base_url"])
+            let a = try all.mapping(name, known: ["api_key", "base_url", "allowed_targets"])
             out[name] = AggregatorConfig(
-                apiKey: try a.string("api_key"), baseURL: try a.url("base_url", schemes: ["https", "http"]))
+                apiKey: try a.string("api_key"), baseURL: try a.url("base_url", schemes: ["https", "http"]),
+                allowedTargets: try a.addresses("allowed_targets"))
         }
         return out
     }

@@ -136,6 +136,23 @@ public struct VenueConfig: Sendable, Equatable {
     public var feeBPS: Int?
     /// Pools to watch.
     public var pools: [String]
+
+    /// A venue (everything but `kind` optional).
+    public init(
+        kind: VenueKind, factory: String? = nil, router: String? = nil, quoter: String? = nil,
+        positionManager: String? = nil, vault: String? = nil, initCodeHash: String? = nil, feeBPS: Int? = nil,
+        pools: [String] = []
+    ) {
+        self.kind = kind
+        self.factory = factory
+        self.router = router
+        self.quoter = quoter
+        self.positionManager = positionManager
+        self.vault = vault
+        self.initCodeHash = initCodeHash
+        self.feeBPS = feeBPS
+        self.pools = pools
+    }
 }
 
 /// `defi.aggregators.<name>`: an aggregator API.
@@ -144,4 +161,13 @@ public struct AggregatorConfig: Sendable, Equatable {
     public var apiKey: String?
     /// The API base URL.
     public var baseURL: String?
+    /// Contracts a response may name (tx.to, spender, allowance target); empty: the built-in list for the chain.
+    public var allowedTargets: [String] = []
+
+    /// Settings for one aggregator.
+    public init(apiKey: String? = nil, baseURL: String? = nil, allowedTargets: [String] = []) {
+        self.apiKey = apiKey
+        self.baseURL = baseURL
+        self.allowedTargets = allowedTargets
+    }
 }

@@ -48,11 +48,31 @@ struct SnapshotFile: Codable {
         var unlocked: Bool?
         var knownWords: [Int16]?
         var ticks: [Tick]?
+        // Curve
+        var variant: String?
+        var coins: [String]?
+        var balances: [U256]?
+        var rates: [U256]?
+        var amp: U256?
+        var swapFee: U256?
+        var adminFee: U256?
+        var offpegFeeMultiplier: U256?
+        // Balancer (also `balances`, `amp`)
+        var poolId: String?
+        var poolType: String?
+        var tokens: [String]?
+        var scalingFactors: [U256]?
+        var swapFeePercentage: U256?
+        var weights: [U256]?
 
         enum CodingKeys: String, CodingKey {
             case kind, venue, address, token0, token1, reserve0, reserve1, fee, tick, liquidity, unlocked, ticks
             case feeBps = "fee_bps", tickSpacing = "tick_spacing", sqrtPriceX96 = "sqrt_price_x96"
             case feeProtocol = "fee_protocol", knownWords = "known_words"
+            case variant, coins, balances, rates, amp, tokens, weights
+            case swapFee = "swap_fee", adminFee = "admin_fee", offpegFeeMultiplier = "offpeg_fee_multiplier"
+            case poolId = "pool_id", poolType = "pool_type", scalingFactors = "scaling_factors"
+            case swapFeePercentage = "swap_fee_percentage"
         }
     }
     var schema: String
@@ -100,6 +120,34 @@ extension MarketSnapshot {
             v.unlocked = s.unlocked
             v.knownWords = [s.knownWords.lowerBound, s.knownWords.upperBound]
             v.ticks = s.ticks.map { .init(index: $0.index, liquidityNet: String($0.liquidityNet)) }
+        case .curve(let c):
+            v.variant = c.pool.variant
+            v.coins = c.coins.map(\.checksummed)
+            switch c.pool {
+            case .classic(let s):
+                v.balances = s.balances
+                v.rates = s.rates
+                v.amp = s.amp
+                v.swapFee = s.fee
+                v.adminFee = s.adminFee
+            case .ng(let s):
+                v.balances = s.balances
+                v.rates = s.rates
+                v.amp = s.amp
+                v.swapFee = s.fee
+                v.offpegFeeMultiplier = s.offpegFeeMultiplier
+            }
+        case .balancer(let b):
+            v.poolId = b.poolId.description
+            v.poolType = b.poolType
+            v.tokens = b.tokens.map(\.checksummed)
+            v.balances = b.balances
+            v.scalingFactors = b.scalingFactors
+            v.swapFeePercentage = b.swapFeePercentage
+            switch b.kind {
+            case .weighted(let w): v.weights = w
+            case .stable(let a): v.amp = a
+            }
         case .reserved:
             break
         }
@@ -178,8 +226,54 @@ extension MarketSnapshot {
                         token0: try addr(p.token0, "\(at).token0"), token1: try addr(p.token1, "\(at).token1"),
                         state: state))
             } catch let e as SnapshotFormatError { throw e } catch { throw SnapshotFormatError("\(at): \(error)") }
-        case "curve", "balancer":
-            return .reserved(kind: p.kind)
+        case "curve":
+            var coins: [Address] = []
+            for (k, c) in try need(p.coins, "coins").enumerated() { coins.append(try addr(c, "\(at).coins[\(k)]")) }
+            let balances = try need(p.balances, "balances")
+            let rates = try need(p.rates, "rates")
+            let amp = try need(p.amp, "amp")
+            let fee = try need(p.swapFee, "swap_fee")
+            let variant = try need(p.variant, "variant")
+            guard ["classic_3pool", "classic_template", "ng"].contains(variant) else {
+                throw SnapshotFormatError("\(at).variant \"\(variant)\" is not classic_3pool, classic_template or ng")
+            }
+            let offpeg = variant == "ng" ? try need(p.offpegFeeMultiplier, "offpeg_fee_multiplier") : .zero
+            do throws(CurveError) {
+                let pool: CurvePool =
+                    variant == "ng"
+                    ? .ng(
+                        try CurveStableSwapNG(
+                            balances: balances, rates: rates, amp: amp, fee: fee, offpegFeeMultiplier: offpeg))
+                    : .classic(
+                        try CurveStableSwapClassic(
+                            generation: variant == "classic_3pool" ? .pool3 : .template, balances: balances,
+                            rates: rates, amp: amp, fee: fee, adminFee: p.adminFee ?? .zero))
+                return .curve(try CurvePoolEntry(coins: coins, pool: pool))
+            } catch { throw SnapshotFormatError("\(at): \(error)") }
+        case "balancer":
+            var tokens: [Address] = []
+            for (k, t) in try need(p.tokens, "tokens").enumerated() { tokens.append(try addr(t, "\(at).tokens[\(k)]")) }
+            let idText = try need(p.poolId, "pool_id")
+            guard let id = try? Hash32(hex: idText) else {
+                throw SnapshotFormatError("\(at).pool_id \"\(idText)\" is not 32 bytes of hex")
+            }
+            let kind: BalancerPoolEntry.Kind
+            switch try need(p.poolType, "pool_type") {
+            case "weighted": kind = .weighted(normalizedWeights: try need(p.weights, "weights"))
+            case "stable": kind = .stable(amp: try need(p.amp, "amp"))
+            case let other: throw SnapshotFormatError("\(at).pool_type \"\(other)\" is not weighted or stable")
+            }
+            let balances = try need(p.balances, "balances")
+            let factors = try need(p.scalingFactors, "scaling_factors")
+            let fee = try need(p.swapFeePercentage, "swap_fee_percentage")
+            do throws(BalancerError) {
+                return .balancer(
+                    try BalancerPoolEntry(
+                        poolId: id, tokens: tokens, balances: balances, scalingFactors: factors,
+                        swapFeePercentage: fee, kind: kind))
+            } catch {
+                throw SnapshotFormatError("\(at): every per-token list needs one value per token (\(error))")
+            }
         default:
             throw SnapshotFormatError("\(at).kind \"\(p.kind)\" is not uniswap_v2, uniswap_v3, curve or balancer")
         }

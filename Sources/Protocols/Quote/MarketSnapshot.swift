@@ -42,7 +42,11 @@ public enum PoolState: Sendable, Equatable {
     case uniswapV2(V2Pair)
     /// A concentrated-liquidity pool.
     case uniswapV3(V3PoolEntry)
-    /// A kind the schema reserves (`curve`, `balancer`) but this build does not price yet.
+    /// A Curve StableSwap pool (classic or stableswap-ng), 2-8 coins.
+    case curve(CurvePoolEntry)
+    /// A Balancer V2 weighted or stable pool, 2-8 tokens.
+    case balancer(BalancerPoolEntry)
+    /// A kind this build does not price (kept so older callers still compile; no reader produces it).
     case reserved(kind: String)
 
     /// The `kind` string of the schema.
@@ -50,16 +54,29 @@ public enum PoolState: Sendable, Equatable {
         switch self {
         case .uniswapV2: "uniswap_v2"
         case .uniswapV3: "uniswap_v3"
+        case .curve: "curve"
+        case .balancer: "balancer"
         case .reserved(let k): k
         }
     }
 
-    /// The two tokens, sorted; nil for reserved kinds.
+    /// The two tokens of a two-token pool, sorted; nil for multi-coin pools (see ``allTokens``) and reserved kinds.
     public var tokens: (Address, Address)? {
         switch self {
         case .uniswapV2(let p): (p.token0, p.token1)
         case .uniswapV3(let p): (p.token0, p.token1)
-        case .reserved: nil
+        case .curve, .balancer, .reserved: nil
+        }
+    }
+
+    /// Every token the pool trades, in the pool's own index order (V2/V3: token0, token1).
+    public var allTokens: [Address] {
+        switch self {
+        case .uniswapV2(let p): [p.token0, p.token1]
+        case .uniswapV3(let p): [p.token0, p.token1]
+        case .curve(let c): c.coins
+        case .balancer(let b): b.tokens
+        case .reserved: []
         }
     }
 }

@@ -1,5 +1,6 @@
 // Pure single-hop quoting over a MarketSnapshot: every pool of the pair prices the trade with the exact contract
-// math (V2: UniswapV2Library, V3: QuoterV2's pool.swap), and the best pool wins. No I/O.
+// math (V2: UniswapV2Library, V3: QuoterV2's pool.swap, Curve: the pool version's exchange / get_dx, Balancer V2:
+// the pool type's onSwap with fee and scaling), and the best pool wins. No I/O.
 import Primitives
 
 /// Which side of the trade is fixed.
@@ -16,6 +17,10 @@ public enum PoolQuoteFailure: Error, Equatable, Sendable, CustomStringConvertibl
     case v2(V2Error)
     /// The V3 math reverts or the state is incomplete.
     case v3(V3Error)
+    /// The Curve math reverts (or the pool version cannot answer this side: classic pools have no get_dx).
+    case curve(CurveError)
+    /// The Balancer math reverts (BAL#…).
+    case balancer(BalancerError)
     /// The pool kind is reserved in the schema but not priced in this build.
     case unsupportedKind(String)
 
@@ -30,6 +35,8 @@ public enum PoolQuoteFailure: Error, Equatable, Sendable, CustomStringConvertibl
         switch self {
         case .v2(let e): "\(e)"
         case .v3(let e): "\(e)"
+        case .curve(let e): "\(e)"
+        case .balancer(let e): "\(e)"
         case .unsupportedKind(let k): "\(k) pools are not priced in this build"
         }
     }
@@ -67,6 +74,12 @@ public enum GasModel {
     public static let v3Swap: UInt64 = 110_000
     /// V3 per initialized tick crossed.
     public static let v3PerTick: UInt64 = 60_000
+    /// Curve StableSwap exchange, 2-4 coins. Not measured here (no Curve bytecode on the devnet): the order of
+    /// magnitude of mainnet 3pool exchanges, for ranking only.
+    public static let curveSwap: UInt64 = 140_000
+    /// Balancer V2 Vault single swap. Not measured here (no Balancer bytecode on the devnet): the order of
+    /// magnitude of mainnet Vault.swap calls, for ranking only.
+    public static let balancerSwap: UInt64 = 120_000
 }
 
 /// The quotes of every pool of the pair, best first.
@@ -103,13 +116,17 @@ public enum QuoteEngine {
         var failures: [(venue: String, pool: Address, failure: PoolQuoteFailure)] = []
         for p in snapshot.pools {
             if let venues, !venues.contains(p.venue) { continue }
-            guard let (t0, t1) = p.state.tokens, (t0 == tokenIn && t1 == tokenOut) || (t1 == tokenIn && t0 == tokenOut)
-            else {
-                if case .reserved(let k) = p.state { failures.append((p.venue, p.address, .unsupportedKind(k))) }
+            if case .reserved(let k) = p.state {
+                failures.append((p.venue, p.address, .unsupportedKind(k)))
                 continue
             }
+            let all = p.state.allTokens
+            guard let i = all.firstIndex(of: tokenIn), let j = all.firstIndex(of: tokenOut), i != j else { continue }
             do throws(PoolQuoteFailure) {
-                let q = try quote(p, zeroForOne: tokenIn == t0, amount: amount, side: side)
+                let q =
+                    p.state.tokens == nil
+                    ? try quote(p, indexIn: i, indexOut: j, amount: amount, side: side)
+                    : try quote(p, zeroForOne: i == 0, amount: amount, side: side)
                 // getAmountsOut answers 0, but UniswapV2Pair.swap reverts on a zero output: not fillable.
                 if q.kind == "uniswap_v2" && q.amountOut.isZero { throw .v2(.pairInsufficientOutputAmount) }
                 quotes.append(q)
@@ -167,9 +184,53 @@ public enum QuoteEngine {
                     amountIn: amountIn, amountOut: amountOut, sqrtP: s.sqrtPriceX96, zeroForOne: zeroForOne),
                 ticksCrossed: q.initializedTicksCrossed,
                 gasEstimate: GasModel.v3Swap + GasModel.v3PerTick * UInt64(q.initializedTicksCrossed))
+        case .curve, .balancer:
+            throw .unsupportedKind(p.state.kind + " needs token indices")
         case .reserved(let k):
             throw .unsupportedKind(k)
         }
+    }
+
+    /// One multi-coin pool's quote (Curve, Balancer) for coin index `i` in and `j` out.
+    public static func quote(_ p: PoolEntry, indexIn i: Int, indexOut j: Int, amount: U256, side: QuoteSide)
+        throws(PoolQuoteFailure) -> PoolQuote
+    {
+        let amountIn: U256
+        let amountOut: U256
+        let fee: UInt32
+        let gas: UInt64
+        switch p.state {
+        case .curve(let c):
+            do throws(CurveError) {
+                if side == .exactIn {
+                    (amountIn, amountOut) = (amount, try c.pool.amountOut(i: i, j: j, dx: amount))
+                } else {
+                    guard let dx = try c.pool.amountIn(i: i, j: j, dy: amount) else {
+                        throw CurveError.invalidState("classic pools have no get_dx: exact output is not quoted")
+                    }
+                    (amountIn, amountOut) = (dx, amount)
+                }
+            } catch { throw .curve(error) }
+            // fee() is in parts of 1e10; PoolQuote.fee is in parts of 1e6.
+            fee = UInt32(clamping: UInt64(truncatingIfNeeded: c.pool.fee / U256(10_000)))
+            gas = GasModel.curveSwap
+        case .balancer(let b):
+            do throws(BalancerError) {
+                if side == .exactIn {
+                    (amountIn, amountOut) = (amount, try b.swapGivenIn(i: i, j: j, amountIn: amount))
+                } else {
+                    (amountIn, amountOut) = (try b.swapGivenOut(i: i, j: j, amountOut: amount), amount)
+                }
+            } catch { throw .balancer(error) }
+            // 1e18 = 100 % → parts of 1e6.
+            fee = UInt32(clamping: UInt64(truncatingIfNeeded: b.swapFeePercentage / U256(1_000_000_000_000)))
+            gas = GasModel.balancerSwap
+        default:
+            return try quote(p, zeroForOne: i == 0, amount: amount, side: side)
+        }
+        return PoolQuote(
+            venue: p.venue, pool: p.address, kind: p.state.kind, fee: fee, amountIn: amountIn, amountOut: amountOut,
+            executionToMidE18: nil, ticksCrossed: 0, gasEstimate: gas)
     }
 
     /// out / (in · mid) in 1e18 fixed point with mid = s²/2^192 (token1 per token0) or its inverse.

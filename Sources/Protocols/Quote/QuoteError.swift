@@ -25,6 +25,10 @@ public enum QuoteError: DefiError, Equatable {
     case noPool(tokenIn: String, tokenOut: String, venues: [String])
     /// Pools exist but none can fill the amount.
     case noFill(reasons: [String])
+    /// Only aggregators were asked and the first one's failure is the answer. `indirect`: with the payload inline,
+    /// Swift 6.3.1 (debug) crashed copying a thrown QuoteError in `defi`'s error path (bad pointer in the outlined
+    /// copy); boxed, the layout of the other cases is as before.
+    indirect case aggregator(AggregatorError)
 
     /// The stable code for the JSON envelope.
     public var code: String {
@@ -39,6 +43,7 @@ public enum QuoteError: DefiError, Equatable {
         case .stateFile: "invalid_state_file"
         case .noPool: "no_pool"
         case .noFill: "no_fill"
+        case .aggregator(let e): e.code
         }
     }
 
@@ -50,6 +55,7 @@ public enum QuoteError: DefiError, Equatable {
         case .rpc(let e):
             if case .invalidEndpoint = e { .usage } else { .networkUnavailable }
         case .read, .noPool, .noFill: .failure
+        case .aggregator(let e): e.exitCode
         }
     }
 
@@ -67,6 +73,7 @@ public enum QuoteError: DefiError, Equatable {
         case .noPool(let a, let b, let v):
             "no pool for \(a)/\(b) on \(v.isEmpty ? "any configured venue" : v.joined(separator: ", "))"
         case .noFill(let r): "no pool can fill the amount: \(r.joined(separator: "; "))"
+        case .aggregator(let e): e.message
         }
     }
 
@@ -76,6 +83,7 @@ public enum QuoteError: DefiError, Equatable {
         case .noRPC: "set ETH_RPC_URL, pass --rpc-url, or quote offline with --state FILE"
         case .invalidToken: "use a symbol from defi.tokens or a 0x address (EIP-55 checksum when mixed case)"
         case .rpc(let e): e.isTransient ? "check that the node is up (devnet: devnet/up.sh; source devnet/env.sh)" : nil
+        case .aggregator(let e): e.hint
         default: nil
         }
     }

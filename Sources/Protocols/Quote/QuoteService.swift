@@ -54,6 +54,10 @@ public struct QuoteResult: Sendable, Equatable {
     public var source: String
     /// HTTP round trips to the node (0 offline).
     public var roundTrips: Int
+    /// Validated aggregator answers (`1inch`, `0x`), live exact-in quotes only.
+    public var aggregatorQuotes: [AggregatorQuote] = []
+    /// Aggregators that failed or were skipped, one line each (printed on stderr, never fatal).
+    public var warnings: [String] = []
 }
 
 /// Runs `defi quote`.
@@ -70,8 +74,12 @@ public enum QuoteService {
             }
             let tIn = try resolve(request.tokenIn, config: config, snapshot: snapshot)
             let tOut = try resolve(request.tokenOut, config: config, snapshot: snapshot)
-            let known = Set(snapshot.pools.map(\.venue)).union(config.venues.keys).sorted()
+            let aggregatorNames = AggregatorKind.allCases.map(\.displayName)
+            let known = Set(snapshot.pools.map(\.venue)).union(config.venues.keys).union(aggregatorNames).sorted()
             let venues = try venueFilter(request.venues, known: known)
+            let offline = (venues ?? []).intersection(aggregatorNames).sorted().map {
+                "\($0): skipped, aggregators are not asked offline (--state)"
+            }
             let amount = try parseAmount(request.amount, decimals: request.exactOut ? tOut.decimals : tIn.decimals)
             let outcome = QuoteEngine.quote(
                 snapshot, tokenIn: tIn.address, tokenOut: tOut.address, amount: amount,
@@ -79,11 +87,14 @@ public enum QuoteService {
             try check(outcome, tIn, tOut, venues)
             try save(snapshot, to: request.saveStatePath)
             return QuoteResult(
-                tokenIn: tIn, tokenOut: tOut, outcome: outcome, snapshot: snapshot, source: "state", roundTrips: 0)
+                tokenIn: tIn, tokenOut: tOut, outcome: outcome, snapshot: snapshot, source: "state", roundTrips: 0,
+                warnings: offline)
         }
         let client = try client(config)
         let block = try blockRef(request.block)
-        let venues = try venueFilter(request.venues, known: config.venues.keys.sorted())
+        let aggregatorNames = AggregatorKind.allCases.filter { AggregatorSettings.hasKey($0, config: config) }
+            .map(\.displayName)
+        let venues = try venueFilter(request.venues, known: (config.venues.keys.sorted() + aggregatorNames))
         let (v2, v3) = try specs(config, only: venues)
         var snapshot: MarketSnapshot
         do {
@@ -95,6 +106,13 @@ public enum QuoteService {
             let view = try await client.pinned(at: block)
             let reader = PoolReader(view: view, multicall: multicall(config))
             var pools = try await reader.read(tokenA: tIn.address, tokenB: tOut.address, v2: v2, v3: v3)
+            var readWarnings: [String] = []
+            let multi = await multiCoinPools(
+                config, only: venues, view: view, multicall: multicall(config), warnings: &readWarnings)
+            for (_, e) in multi
+            where e.state.allTokens.contains(tIn.address) && e.state.allTokens.contains(tOut.address) {
+                pools.append(e)
+            }
             snapshot = MarketSnapshot(
                 chainID: try? await client.chainID(), blockNumber: view.block.number, blockHash: view.block.hash,
                 tokens: [tIn, tOut], pools: pools)
@@ -111,11 +129,18 @@ public enum QuoteService {
                 outcome = QuoteEngine.quote(
                     snapshot, tokenIn: tIn.address, tokenOut: tOut.address, amount: amount, side: side)
             }
-            try check(outcome, tIn, tOut, venues ?? Set(config.venues.keys))
+            let (aggregated, errors, warnings) = await aggregatorQuotes(
+                config: config, chainID: snapshot.chainID, venues: venues, side: side,
+                request: AggregatorRequest(sellToken: tIn.address, buyToken: tOut.address, sellAmount: amount))
+            // Only aggregators were asked (no pool of the pair) and all failed: their error is the answer.
+            if aggregated.isEmpty, outcome.quotes.isEmpty, outcome.failures.isEmpty, let first = errors.first {
+                throw QuoteError.aggregator(first)
+            }
+            if aggregated.isEmpty { try check(outcome, tIn, tOut, venues ?? Set(config.venues.keys)) }
             try save(snapshot, to: request.saveStatePath)
             return QuoteResult(
                 tokenIn: tIn, tokenOut: tOut, outcome: outcome, snapshot: snapshot, source: "rpc",
-                roundTrips: client.roundTrips)
+                roundTrips: client.roundTrips, aggregatorQuotes: aggregated, warnings: readWarnings + warnings)
         } catch let e as QuoteError {
             throw e
         } catch let e as ReaderError {
@@ -126,6 +151,78 @@ public enum QuoteService {
         } catch {
             throw .read("\(error)")
         }
+    }
+
+    /// The configured Curve venues' and Balancer venues' `pools`, read at the pinned block (Curve: version
+    /// detected per pool; Balancer: at the venue's `vault`, else each pool's getVault()). A venue whose pools cannot
+    /// be read is a warning line and is left out; the V2/V3 quote goes on.
+    static func multiCoinPools(
+        _ config: DefiConfig, only: Set<String>?, view: PinnedView, multicall: Multicall, warnings: inout [String]
+    ) async -> [(String, PoolEntry)] {
+        var out: [(String, PoolEntry)] = []
+        for (name, v) in config.venues.sorted(by: { $0.key < $1.key }) {
+            if let only, !only.contains(name) { continue }
+            guard v.kind == .curve || v.kind == .balancer, !v.pools.isEmpty else { continue }
+            let addresses = v.pools.compactMap { try? Address(parsing: $0) }
+            do throws(ReaderError) {
+                if v.kind == .curve {
+                    let entries = try await CurveReader(view: view, multicall: multicall).read(addresses)
+                    for (a, e) in zip(addresses, entries) {
+                        out.append((name, PoolEntry(venue: name, address: a, state: .curve(e))))
+                    }
+                } else {
+                    let vault = v.vault.flatMap { try? Address(parsing: $0) }
+                    let reader = BalancerReader(view: view, multicall: multicall, vault: vault)
+                    let entries = try await reader.read(addresses)
+                    for (a, e) in zip(addresses, entries) {
+                        out.append((name, PoolEntry(venue: name, address: a, state: .balancer(e))))
+                    }
+                }
+            } catch {
+                warnings.append("\(name): pools not read: \(error)")
+            }
+        }
+        return out
+    }
+
+    /// Asks every aggregator with a key (and in `venues`, when given) for an indicative exact-in quote: 1inch
+    /// `/quote`, 0x `/price`. A failure is a warning line (and its error), never fatal here.
+    public static func aggregatorQuotes(
+        config: DefiConfig, chainID: UInt64?, venues: Set<String>?, side: QuoteSide, request: AggregatorRequest,
+        transport: any HTTPGetTransport = CurlTransport()
+    ) async -> (quotes: [AggregatorQuote], errors: [AggregatorError], warnings: [String]) {
+        var quotes: [AggregatorQuote] = []
+        var errors: [AggregatorError] = []
+        var warnings: [String] = []
+        for kind in AggregatorKind.allCases {
+            let name = kind.displayName
+            if let venues, !venues.contains(name) { continue }
+            guard AggregatorSettings.hasKey(kind, config: config) else { continue }
+            guard side == .exactIn else {
+                // Named explicitly: say why it is missing; otherwise an exact-out quote simply has no such row.
+                if venues != nil { warnings.append("\(name): skipped, the API quotes exact input only") }
+                continue
+            }
+            guard let chainID else {
+                warnings.append("\(name): skipped, the node's chain id is unknown")
+                continue
+            }
+            do throws(AggregatorError) {
+                guard let settings = try AggregatorSettings.resolve(kind, config: config, chainID: chainID) else {
+                    continue
+                }
+                switch kind {
+                case .oneInch:
+                    quotes.append(try await OneInchClient(settings: settings, transport: transport).quote(request))
+                case .zeroEx:
+                    quotes.append(try await ZeroExClient(settings: settings, transport: transport).price(request))
+                }
+            } catch {
+                errors.append(error)
+                warnings.append(error.message)
+            }
+        }
+        return (quotes, errors, warnings)
     }
 
     static func check(_ o: QuoteOutcome, _ a: SnapshotToken, _ b: SnapshotToken, _ venues: Set<String>?)
@@ -197,7 +294,7 @@ public enum QuoteService {
         return Set(names)
     }
 
-    /// Reader specs for the configured Uniswap V2/V3 venues (Curve and Balancer are not read yet).
+    /// Reader specs for the configured Uniswap V2/V3 venues (Curve and Balancer: `multiCoinPools`).
     public static func specs(_ config: DefiConfig, only: Set<String>?) throws(QuoteError) -> (
         [V2VenueSpec], [V3VenueSpec]
     ) {

@@ -18,7 +18,10 @@ struct Quote: AsyncParsableCommand, DisplayingCommand {
     @Flag(help: "Treat the amount as the exact output wanted.")
     var exactOut = false
 
-    @Option(help: ArgumentHelp("Venues to ask, comma-separated (default: all configured).", valueName: "names"))
+    @Option(
+        help: ArgumentHelp(
+            "Venues to ask, comma-separated (default: all configured; 1inch and 0x when their API keys are set).",
+            valueName: "names"))
     var venues: NameList?
 
     @Option(
@@ -41,6 +44,7 @@ struct Quote: AsyncParsableCommand, DisplayingCommand {
             amount: amount, tokenIn: tokenIn, tokenOut: tokenOut, exactOut: exactOut, venues: venues?.names,
             block: rpc.block, statePath: state, saveStatePath: saveState)
         let result = try await QuoteService.run(request, config: loaded.config)
+        for w in result.warnings { Diagnostics.shared.warning(w) }
         if let saveState { Diagnostics.shared.info("saved the market state to \(saveState)") }
         Diagnostics.shared.info("block \(result.snapshot.blockNumber), \(result.roundTrips) RPC round trips")
         try Renderer(display: display).emit(QuoteReport(result: result))

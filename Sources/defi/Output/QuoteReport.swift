@@ -23,7 +23,7 @@ struct QuoteReport: Report {
         var price: String
         var priceImpactBps: String?
         var ticksCrossed: UInt32
-        var gasEstimate: UInt64
+        var gasEstimate: UInt64?
         var route: String
 
         enum CodingKeys: String, CodingKey {
@@ -64,16 +64,49 @@ struct QuoteReport: Report {
         TokenView(symbol: t.symbol, address: t.address.checksummed, decimals: t.decimals)
     }
 
+    /// Pool rows then aggregator rows, best first by output (pools first on a tie), the first marked best.
     var views: [Row] {
-        let (a, b) = (result.tokenIn, result.tokenOut)
-        return result.outcome.quotes.enumerated().map { i, q in
-            Row(
-                best: i == 0, venue: q.venue, pool: q.pool.checksummed, kind: q.kind,
-                feeBps: Units.format(U256(UInt64(q.fee)), decimals: 2), amountIn: q.amountIn.decimalString,
-                amountOut: q.amountOut.decimalString, price: QuoteFormat.price(q, a, b),
-                priceImpactBps: QuoteFormat.impactBps(q), ticksCrossed: q.ticksCrossed, gasEstimate: q.gasEstimate,
-                route: "\(a.symbol)>\(b.symbol)")
+        lines.enumerated().map { i, l in
+            var r = l.row
+            r.best = i == 0
+            return r
         }
+    }
+
+    /// One table line: the row and its amounts (for the human table).
+    struct Line {
+        var row: Row
+        var amountIn: U256
+        var amountOut: U256
+    }
+
+    var lines: [Line] {
+        let (a, b) = (result.tokenIn, result.tokenOut)
+        var out: [Line] = result.outcome.quotes.map { q in
+            Line(
+                row: Row(
+                    best: false, venue: q.venue, pool: q.pool.checksummed, kind: q.kind,
+                    feeBps: Units.format(U256(UInt64(q.fee)), decimals: 2), amountIn: q.amountIn.decimalString,
+                    amountOut: q.amountOut.decimalString, price: QuoteFormat.price(q.amountIn, q.amountOut, a, b),
+                    priceImpactBps: QuoteFormat.impactBps(q), ticksCrossed: q.ticksCrossed,
+                    gasEstimate: q.gasEstimate, route: "\(a.symbol)>\(b.symbol)"),
+                amountIn: q.amountIn, amountOut: q.amountOut)
+        }
+        for q in result.aggregatorQuotes {
+            out.append(
+                Line(
+                    row: Row(
+                        best: false, venue: q.aggregator, pool: q.allowanceTarget?.checksummed ?? "-",
+                        kind: "aggregator",
+                        feeBps: "-", amountIn: q.sellAmount.decimalString, amountOut: q.buyAmount.decimalString,
+                        price: QuoteFormat.price(q.sellAmount, q.buyAmount, a, b), priceImpactBps: nil, ticksCrossed: 0,
+                        gasEstimate: q.gas, route: q.route),
+                    amountIn: q.sellAmount, amountOut: q.buyAmount))
+        }
+        guard !result.aggregatorQuotes.isEmpty else { return out }
+        return out.enumerated().sorted { x, y in
+            x.element.amountOut != y.element.amountOut ? x.element.amountOut > y.element.amountOut : x.offset < y.offset
+        }.map(\.element)
     }
 
     var columns: [String] {
@@ -84,7 +117,7 @@ struct QuoteReport: Report {
         views.map { r in
             [
                 r.best ? "*" : "", r.venue, r.pool, r.feeBps, r.amountIn, r.amountOut, r.price, r.priceImpactBps ?? "",
-                String(r.gasEstimate), String(r.ticksCrossed), r.route,
+                r.gasEstimate.map(String.init) ?? "", String(r.ticksCrossed), r.route,
             ]
         }
     }
@@ -103,15 +136,18 @@ struct QuoteReport: Report {
             "", "venue", "pool", "fee", showIn ? "amount in" : "amount out", "price (\(b.symbol)/\(a.symbol))",
             "impact", "gas", "ticks", "route",
         ]
+        let ls = lines
         let rows = views.enumerated().map { i, r -> [String] in
-            let q = o.quotes[i]
+            let l = ls[i]
             let amount =
                 showIn
-                ? "\(r.amountIn) [\(Units.format(q.amountIn, decimals: a.decimals)) \(a.symbol)]"
-                : "\(r.amountOut) [\(Units.format(q.amountOut, decimals: b.decimals)) \(b.symbol)]"
+                ? "\(r.amountIn) [\(Units.format(l.amountIn, decimals: a.decimals)) \(a.symbol)]"
+                : "\(r.amountOut) [\(Units.format(l.amountOut, decimals: b.decimals)) \(b.symbol)]"
+            let pool = (try? Address(parsing: r.pool)).map(QuoteFormat.short) ?? r.pool
             return [
-                r.best ? "*" : "", r.venue, QuoteFormat.short(q.pool), r.feeBps + "bp", amount, r.price,
-                r.priceImpactBps.map { $0 + "bp" } ?? "-", String(r.gasEstimate), String(r.ticksCrossed), r.route,
+                r.best ? "*" : "", r.venue, pool, r.kind == "aggregator" ? "-" : r.feeBps + "bp", amount, r.price,
+                r.priceImpactBps.map { $0 + "bp" } ?? "-", r.gasEstimate.map(String.init) ?? "-",
+                String(r.ticksCrossed), r.route,
             ]
         }
         text += Table(columns: cols, rows: rows).aligned(style: style)
@@ -123,9 +159,9 @@ struct QuoteReport: Report {
 /// Display rules for quote numbers.
 enum QuoteFormat {
     /// tokenOut per tokenIn in human units, 1e-8 resolution, floored.
-    static func price(_ q: PoolQuote, _ a: SnapshotToken, _ b: SnapshotToken) -> String {
+    static func price(_ amountIn: U256, _ amountOut: U256, _ a: SnapshotToken, _ b: SnapshotToken) -> String {
         // out/10^dOut ÷ in/10^dIn = out·10^(dIn+8) / (in·10^dOut), then 8 decimals.
-        guard let scaled = try? U256.mulDiv(q.amountOut, Units.powerOfTen(a.decimals + 8), q.amountIn) else {
+        guard let scaled = try? U256.mulDiv(amountOut, Units.powerOfTen(a.decimals + 8), amountIn) else {
             return "-"
         }
         return Units.format(scaled / Units.powerOfTen(b.decimals), decimals: 8)
