@@ -23,7 +23,7 @@ docs.flashbots.net (RPC endpoint, authentication):
   eth_sendRawTransaction in order (the devnet mines one block per transaction); a bundle whose block has passed is
   expired, one that no longer simulates is dropped. Reply {"bundleHash": keccak(concatenated tx hashes)}.
 
-GET /log returns {"requests": [{method, signer, params}], "bundles": [{block, uuid, txs, status, reason, hashes}]}
+GET (or POST) /log returns {"requests": [{method, signer, params}], "bundles": [{block, uuid, txs, status, reason, hashes}]}
 so a test can see what was received, sent and included.
 """
 import http.server
@@ -34,7 +34,6 @@ import sys
 import threading
 import time
 import urllib.request
-import uuid as uuidlib
 
 from eth_account import Account
 from eth_account.messages import encode_defunct
@@ -100,7 +99,8 @@ def decode_tx(raw_hex, i):
         fields["chainId"] = (v - 35) // 2 if v >= 35 else None
     else:
         from eth_account.typed_transactions import TypedTransaction
-        d = TypedTransaction.from_bytes(raw).as_dict()
+        from hexbytes import HexBytes
+        d = TypedTransaction.from_bytes(HexBytes(raw)).as_dict()
         to = d.get("to")
         if isinstance(to, bytes):
             to = "0x" + to.hex() if to else None
@@ -289,6 +289,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if self.path == "/log":
+            return self.do_GET()
         header = self.headers.get("X-Flashbots-Signature")
         if not header:
             return self.reply(403, {"error": "missing X-Flashbots-Signature header"})
@@ -312,6 +314,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         except Invalid as e:
             return self.reply(200 if e.code == -32000 else 400,
                               {"jsonrpc": "2.0", "id": rid, "error": {"code": e.code, "message": e.message}})
+        except Exception as e:  # noqa: BLE001 - a stand-in bug must show, not hang the client
+            return self.reply(500, {"jsonrpc": "2.0", "id": rid, "error": {"code": -32603, "message": f"internal: {e}"}})
 
 
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):

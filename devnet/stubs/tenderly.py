@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A stand-in for the Tenderly Simulation API in front of the devnet (for tests; the real API cannot run here).
 
-Usage: TENDERLY_STUB_ACCESS_KEY=... relay.py DEVNET_URL ACCOUNT PROJECT [--port 0] [--watch-stdin]
+Usage: TENDERLY_STUB_ACCESS_KEY=... tenderly.py DEVNET_URL ACCOUNT PROJECT [--port 0] [--watch-stdin]
 (the key comes from the environment so it never shows in ps). Prints its URL on the first stdout line.
 
 Checks what docs.tenderly.co documents for POST /api/v1/account/{account}/project/{project}/simulate:
@@ -16,7 +16,7 @@ The answer is real: the call runs on the devnet with eth_call at block_number (s
 override: balance, code, stateDiff) and eth_estimateGas gives gas_used; the response has Tenderly's shape
 (transaction {hash, block_number, from, to, gas, gas_price, gas_used, input, value, status, error_message?,
 transaction_info {call_trace {output, error?}}}, simulation {id, project_id, owner_id, network_id, block_number,
-status, gas_used, created_at}). GET /log lists the requests received.
+status, gas_used, created_at}). GET (or POST) /log lists the requests received.
 """
 import datetime
 import http.server
@@ -165,6 +165,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if self.path == "/log":
+            return self.do_GET()
         if self.path != PATH:
             return self.error(404, "not_found", f"no route {self.path}")
         if not KEY or self.headers.get("X-Access-Key") != KEY:

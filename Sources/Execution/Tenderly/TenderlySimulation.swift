@@ -127,6 +127,8 @@ public struct TenderlySimulationResult: Sendable, Equatable {
     public var simulationID: String?
     /// Asset changes, when Tenderly returns them.
     public var assetChanges: [TenderlyAssetChange]
+    /// The top call's return (or revert) data (`transaction.transaction_info.call_trace.output`), when given.
+    public var output: [UInt8]?
 }
 
 /// Why a Tenderly simulation could not be obtained; never contains the access key.
@@ -259,9 +261,14 @@ public struct TenderlyClient: Sendable {
                         from: addr(c["from"]), to: addr(c["to"]), rawAmount: amount))
             }
         }
+        var output: [UInt8]?
+        if case .string(let o)? = tx["transaction_info"]?["call_trace"]?["output"] {
+            guard let bytes = try? Hex.decode(o) else { throw .malformedReply("call_trace.output is not hex") }
+            output = bytes
+        }
         return TenderlySimulationResult(
             success: status, gasUsed: gasUsed, errorMessage: error, blockNumber: block, simulationID: id,
-            assetChanges: changes)
+            assetChanges: changes, output: output)
     }
 
     static func escape(_ s: String) -> String {
