@@ -157,6 +157,24 @@ import Testing
         #expect(steps.map { $0["status"] as? String } == ["skipped", "simulated"])
         #expect(try await client.transactionCount(of: ownerAddress) == n)
 
+        // The human form, golden (addresses from deployment.json; the devnet registers exactly these two).
+        let liq = try Devnet.address("executor", "strategies", "Liquidator", "address")
+        let human = try Self.run(["register-strategy", "--list", "--color", "never"] + common)
+        #expect(human.status == 0)
+        let a = RegistryCalls.strategyID("Arbitrage").description.prefix(10)
+        let l = RegistryCalls.strategyID("Liquidator").description.prefix(10)
+        // Exact when the shared devnet still has only its two strategies (another suite may have added one).
+        let onChain = try await StrategyRegistryService.list(
+            executor: executor,
+            context: context(stranger, client: client, history: try HistoryStore(path: Devnet.tempPath("h"))))
+        #expect(
+            onChain.count != 2 || human.stdout == """
+                list on executor \(executor.checksummed) (chain 31337)
+                NAME        ID           ON-CHAIN                                    HISTORY  STATUS
+                Arbitrage   \(a)…  \(arb.checksummed)  -        not in history
+                Liquidator  \(l)…  \(liq.checksummed)  -        not in history
+
+                """)
         let list = try Self.run(["register-strategy", "--list", "--csv"] + common)
         #expect(list.status == 0)
         let lines = list.stdout.split(separator: "\n")
