@@ -121,6 +121,25 @@ import Testing
         #expect(try await client.transactionCount(of: ownerAddress) == before)
     }
 
+    @Test func aGasPriceAboveTheCapIsRefusedBeforeJournaling() async throws {
+        let client = try Devnet.client()
+        let owner = try Devnet.key(0)
+        let history = try HistoryStore(path: Devnet.tempPath("registry-cap"))
+        var ctx = context(owner, client: client, history: history)
+        ctx.maxGasPrice = U256(1)
+        let executor = try Devnet.address("executor", "address")
+        let arb = try Devnet.address("executor", "strategies", "Arbitrage", "address")
+        await #expect {
+            _ = try await StrategyRegistryService.register(
+                name: "CapTest", address: arb, artifact: nil, executor: executor, context: ctx)
+        } throws: { e in
+            (e as? RegistryError)?.exitCode == .refused && "\(e)".contains("exceeds the cap")
+        }
+        #expect(try history.transactions(chainID: 31337, sender: owner.address.checksummed).isEmpty)
+        #expect(try history.transactions(chainID: 31337, sender: owner.address.lowercaseHex).isEmpty)
+        #expect(try await StrategyRegistryService.strategy(RegistryCalls.strategyID("CapTest"), executor: executor, client: client) == nil)
+    }
+
     /// The built binary on the devnet: `--dry-run --json`, a non-owner's exit 4 with nothing sent, and `--list`.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: RegistryDevnetTests.binary), "build defi first"))
     func cliDryRunNonOwnerAndList() async throws {

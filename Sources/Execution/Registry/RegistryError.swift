@@ -46,6 +46,7 @@ public struct RegistryError: DefiError, Equatable {
         case .wouldRevert(let reason):
             return .refused("the transaction would revert: \(reason); nothing was sent")
         case .rpc(let r): return .rpc(r)
+        case .fee(.capExceeded): return .refused("\(e); nothing was sent")
         default: return RegistryError(code: e.code, exitCode: .failure, message: e.description)
         }
     }

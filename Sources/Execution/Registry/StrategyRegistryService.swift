@@ -23,11 +23,14 @@ public struct RegistryContext: Sendable {
     public var receiptTimeout: Duration
     /// Receipt polling interval.
     public var pollInterval: Duration
+    /// The highest gas price (wei) an owner transaction may pay (`execution.flash_loan.max_gas_price_gwei`).
+    public var maxGasPrice: U256?
 
     /// A context value.
     public init(client: RPCClient, chainID: UInt64, history: HistoryStore, signer: (any Signer)?, dryRun: Bool,
                 confirmations: UInt64 = 1, receiptTimeout: Duration = .seconds(120),
-                pollInterval: Duration = .milliseconds(500)) {
+                pollInterval: Duration = .milliseconds(500), maxGasPrice: U256? = nil) {
+        self.maxGasPrice = maxGasPrice
         self.client = client
         self.chainID = chainID
         self.history = history
@@ -66,7 +69,9 @@ public struct RegistryContext: Sendable {
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             history = try HistoryStore(path: path)
         } catch { throw .history("cannot open the history store \(path): \(error)") }
-        return RegistryContext(client: client, chainID: chainID, history: history, signer: signer, dryRun: dryRun)
+        let cap = try? Units.parse(config.flashLoan.maxGasPriceGwei.description, decimals: 9)
+        return RegistryContext(client: client, chainID: chainID, history: history, signer: signer, dryRun: dryRun,
+                               maxGasPrice: cap)
     }
 }
 
@@ -474,7 +479,8 @@ public enum StrategyRegistryService {
     {
         let sender = TransactionSender(
             client: context.client, signer: signer, journal: HistoryJournal(store: context.history),
-            chainID: context.chainID, confirmations: context.confirmations, receiptTimeout: context.receiptTimeout,
+            chainID: context.chainID, fees: FeeOracle(maxGasPrice: context.maxGasPrice),
+            confirmations: context.confirmations, receiptTimeout: context.receiptTimeout,
             pollInterval: context.pollInterval)
         do { return try await sender.send(intent) } catch { throw .send(error) }
     }
