@@ -8,10 +8,14 @@ import Testing
         (["register-strategy"], "error: missing the strategy name\n"),
         (["register-strategy", "--list", "--remove"], "error: --list and --remove exclude each other\n"),
         (["register-strategy", "Arb"], "error: give either the strategy address or --deploy <artifact>\n"),
-        (["register-strategy", "Arb", "0x0000000000000000000000000000000000000001", "--deploy", "x.json"],
-         "error: give either the strategy address or --deploy <artifact>\n"),
-        (["register-strategy", "Arb", "0x0000000000000000000000000000000000000001", "--remove"],
-         "error: --remove takes only the name\n"),
+        (
+            ["register-strategy", "Arb", "0x0000000000000000000000000000000000000001", "--deploy", "x.json"],
+            "error: give either the strategy address or --deploy <artifact>\n"
+        ),
+        (
+            ["register-strategy", "Arb", "0x0000000000000000000000000000000000000001", "--remove"],
+            "error: --remove takes only the name\n"
+        ),
     ])
     func usageErrorsExit2(arguments: [String], stderr: String) throws {
         let dir = try TempDir()

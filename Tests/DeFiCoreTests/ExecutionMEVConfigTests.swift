@@ -15,7 +15,8 @@ import Testing
     }
 
     @Test func buildersAuthKeyAndTenderlyParse() throws {
-        let c = try validate("""
+        let c = try validate(
+            """
             defi:
               execution:
                 mev:
@@ -25,14 +26,20 @@ import Testing
             """)
         #expect(c.mev.builders == ["https://relay.flashbots.net", "https://rpc.titanbuilder.xyz"])
         #expect(c.mev.authKey == "env:FLASHBOTS_AUTH_KEY")
-        #expect(c.tenderly == TenderlyConfig(account: "acme", project: "arb", accessKey: "tk_123",
-                                             baseURL: "http://127.0.0.1:9000"))
-        #expect(try validate("defi: {execution: {mev: {auth_key: \"keystore:relay\"}}}").mev.authKey == "keystore:relay")
+        #expect(
+            c.tenderly
+                == TenderlyConfig(
+                    account: "acme", project: "arb", accessKey: "tk_123",
+                    baseURL: "http://127.0.0.1:9000"))
+        #expect(
+            try validate("defi: {execution: {mev: {auth_key: \"keystore:relay\"}}}").mev.authKey == "keystore:relay")
     }
 
     @Test(arguments: [
-        ("defi: {execution: {mev: {auth_key: \"0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80\"}}}",
-         "defi.execution.mev.auth_key"),
+        (
+            "defi: {execution: {mev: {auth_key: \"0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80\"}}}",
+            "defi.execution.mev.auth_key"
+        ),
         ("defi: {execution: {mev: {auth_key: \"env:\"}}}", "defi.execution.mev.auth_key"),
         ("defi: {execution: {mev: {builders: [\"ws://x\"]}}}", "defi.execution.mev.builders[0]"),
         ("defi: {execution: {mev: {builder: [\"https://x\"]}}}", "defi.execution.mev.builder"),
@@ -51,9 +58,10 @@ import Testing
     }
 
     @Test func accessKeyFromTheEnvironmentAndRedacted() throws {
-        #expect(EnvironmentOverride.all.contains {
-            $0.variable == "DEFI_TENDERLY_ACCESS_KEY" && $0.keyPath == ["execution", "tenderly", "access_key"]
-        })
+        #expect(
+            EnvironmentOverride.all.contains {
+                $0.variable == "DEFI_TENDERLY_ACCESS_KEY" && $0.keyPath == ["execution", "tenderly", "access_key"]
+            })
         #expect(Redactor.isSecretKey("access_key") && Redactor.isSecretKey("auth_key"))
     }
 }

@@ -12,12 +12,15 @@ import Testing
         var rng = SystemRandomNumberGenerator()
         let key = try PrivateKey(bytes: (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) })
         _ = try await client.call(
-            "anvil_setBalance", [.string(try Address(bytes: key.addressBytes).lowercaseHex), .string("0x56bc75e2d63100000")])
+            "anvil_setBalance",
+            [.string(try Address(bytes: key.addressBytes).lowercaseHex), .string("0x56bc75e2d63100000")])
         return key
     }
 
-    func transfer(_ key: PrivateKey, nonce: UInt64, to: Address, value: U256 = U256(1), data: [UInt8] = [],
-                  gas: UInt64 = 21_000) -> SignedTransaction {
+    func transfer(
+        _ key: PrivateKey, nonce: UInt64, to: Address, value: U256 = U256(1), data: [UInt8] = [],
+        gas: UInt64 = 21_000
+    ) -> SignedTransaction {
         Transaction.dynamicFee(
             chainID: 31337, nonce: nonce, maxPriorityFeePerGas: U256(1_000_000_000), maxFeePerGas: U256(50_000_000_000),
             gasLimit: gas, to: to, value: value, data: data
@@ -26,7 +29,9 @@ import Testing
 
     func authSigner() throws -> LocalSigner {
         var rng = SystemRandomNumberGenerator()
-        return LocalSigner(key: try PrivateKey(bytes: (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }), source: "test-auth")
+        return LocalSigner(
+            key: try PrivateKey(bytes: (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }),
+            source: "test-auth")
     }
 
     @Test func simulatedThenSentToEveryBuilderAndIncluded() async throws {
@@ -34,7 +39,9 @@ import Testing
         let client = try Devnet.client()
         let key = try await freshAccount(client)
         let sink = try Address(parsing: "0x000000000000000000000000000000000000dEaD")
-        let txs = [transfer(key, nonce: 0, to: sink, value: U256(7)), transfer(key, nonce: 1, to: sink, value: U256(8))]
+        let txs = [
+            transfer(key, nonce: 0, to: sink, value: U256(7)), transfer(key, nonce: 1, to: sink, value: U256(8)),
+        ]
         let auth = try authSigner()
         // Two builders on the stand-in (separate paths) and one that refuses connections: its error is reported,
         // not fatal.
@@ -73,7 +80,8 @@ import Testing
         #expect(requests.allSatisfy { ($0["signer"] as? String)?.lowercased() == auth.address.lowercaseHex })
         let bundles = try #require(log["bundles"] as? [[String: Any]])
         #expect(bundles.filter { $0["status"] as? String == "included" }.count == 1)
-        let sent = try #require(requests.first { $0["method"] as? String == "eth_sendBundle" }?["params"] as? [String: Any])
+        let sent = try #require(
+            requests.first { $0["method"] as? String == "eth_sendBundle" }?["params"] as? [String: Any])
         #expect(sent["replacementUuid"] as? String == broadcaster.replacementUUID)
         #expect(sent["blockNumber"] as? String == "0x" + String(target, radix: 16))
     }
@@ -131,10 +139,13 @@ import Testing
         #expect(reply.status == 403)
         #expect(String(decoding: reply.body, as: UTF8.self) == #"{"error": "missing X-Flashbots-Signature header"}"#)
         // A malformed param (leading zero in blockNumber) is refused as -32602 by a correctly signed request.
-        let body = Array(#"{"jsonrpc":"2.0","id":1,"method":"eth_sendBundle","params":[{"txs":["\#(Hex.encode(tx.rawBytes))"],"blockNumber":"0x01"}]}"#.utf8)
+        let body = Array(
+            #"{"jsonrpc":"2.0","id":1,"method":"eth_sendBundle","params":[{"txs":["\#(Hex.encode(tx.rawBytes))"],"blockNumber":"0x01"}]}"#
+                .utf8)
         let auth = try authSigner()
         let bad = try CurlTransport().post(
-            body, url: relay.url, headers: [("X-Flashbots-Signature", try FlashbotsAuth.header(for: body, signer: auth))],
+            body, url: relay.url,
+            headers: [("X-Flashbots-Signature", try FlashbotsAuth.header(for: body, signer: auth))],
             timeout: .seconds(10), label: "relay")
         let v = try JSONValue(parsing: String(decoding: bad.body, as: UTF8.self))
         #expect(v["error"]?["code"] == .number("-32602"))

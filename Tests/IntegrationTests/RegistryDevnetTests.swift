@@ -17,13 +17,15 @@ import Testing
         var rng = SystemRandomNumberGenerator()
         let key = try PrivateKey(bytes: (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) })
         _ = try await client.call(
-            "anvil_setBalance", [.string(try Address(bytes: key.addressBytes).lowercaseHex), .string("0x56bc75e2d63100000")])
+            "anvil_setBalance",
+            [.string(try Address(bytes: key.addressBytes).lowercaseHex), .string("0x56bc75e2d63100000")])
         return key
     }
 
     func context(_ key: PrivateKey, client: RPCClient, history: HistoryStore, dryRun: Bool = false) -> RegistryContext {
-        RegistryContext(client: client, chainID: 31337, history: history, signer: LocalSigner(key: key, source: "test"),
-                        dryRun: dryRun, receiptTimeout: .seconds(60), pollInterval: .milliseconds(50))
+        RegistryContext(
+            client: client, chainID: 31337, history: history, signer: LocalSigner(key: key, source: "test"),
+            dryRun: dryRun, receiptTimeout: .seconds(60), pollInterval: .milliseconds(50))
     }
 
     @Test func deployExecutorThenRegisterListRemoveAndRefuseANonOwner() async throws {
@@ -38,7 +40,8 @@ import Testing
         // A dry run deploys nothing.
         let n0 = try await client.transactionCount(of: ownerAddress)
         let dry = try await StrategyRegistryService.deployExecutor(
-            artifactsDir: Self.artifacts, configFile: nil, context: context(owner, client: client, history: history, dryRun: true))
+            artifactsDir: Self.artifacts, configFile: nil,
+            context: context(owner, client: client, history: history, dryRun: true))
         #expect(dry.steps.filter { $0.status == "simulated" }.count == 3)
         #expect(try await client.transactionCount(of: ownerAddress) == n0)
 
@@ -50,8 +53,11 @@ import Testing
         #expect(try await StrategyRegistryService.owner(of: executor, client: client) == ownerAddress)
         for name in ["Arbitrage", "Liquidator"] {
             let strategy = try #require(deployed.deployed[name])
-            #expect(try await StrategyRegistryService.strategy(RegistryCalls.strategyID(name), executor: executor, client: client) == strategy)
-            guard case .success(let w) = try await client.call(CallRequest(to: strategy, data: RegistryCalls.executor)) else {
+            #expect(
+                try await StrategyRegistryService.strategy(
+                    RegistryCalls.strategyID(name), executor: executor, client: client) == strategy)
+            guard case .success(let w) = try await client.call(CallRequest(to: strategy, data: RegistryCalls.executor))
+            else {
                 Issue.record("executor() failed")
                 continue
             }
@@ -70,7 +76,9 @@ import Testing
         #expect(reg.steps.map(\.action) == ["deploy Arbitrage", "setExecutor", "registerStrategy"])
         #expect(reg.steps.allSatisfy { $0.status == "included" && $0.txHash != nil })
         let b = try #require(reg.deployed["Arbitrage"])
-        #expect(try await StrategyRegistryService.strategy(RegistryCalls.strategyID("ArbitrageB"), executor: executor, client: client) == b)
+        #expect(
+            try await StrategyRegistryService.strategy(
+                RegistryCalls.strategyID("ArbitrageB"), executor: executor, client: client) == b)
         let record = try #require(try history.listStrategies(chainID: 31337).first { $0.name == "ArbitrageB" })
         #expect(record.address == b.checksummed && record.executor == executor.checksummed && record.active)
         #expect(record.txHash == reg.steps.last?.txHash?.description)
@@ -79,11 +87,13 @@ import Testing
 
         // Registering the same again is idempotent on chain (skipped).
         let again = try await StrategyRegistryService.register(
-            name: "ArbitrageB", address: b, artifact: nil, executor: executor, context: context(owner, client: client, history: history))
+            name: "ArbitrageB", address: b, artifact: nil, executor: executor,
+            context: context(owner, client: client, history: history))
         #expect(again.steps.map(\.status) == ["skipped", "skipped"])
 
         // --list: on-chain next to history.
-        let list = try await StrategyRegistryService.list(executor: executor, context: context(owner, client: client, history: history))
+        let list = try await StrategyRegistryService.list(
+            executor: executor, context: context(owner, client: client, history: history))
         #expect(list.map(\.name) == ["Arbitrage", "Liquidator", "ArbitrageB"])
         #expect(list.allSatisfy { $0.status == "registered" })
 
@@ -98,7 +108,8 @@ import Testing
         } throws: { e in (e as? RegistryError)?.exitCode == .refused }
         await #expect {
             _ = try await StrategyRegistryService.remove(
-                name: "ArbitrageB", executor: executor, context: context(stranger, client: client, history: strangerHistory))
+                name: "ArbitrageB", executor: executor,
+                context: context(stranger, client: client, history: strangerHistory))
         } throws: { e in (e as? RegistryError)?.exitCode == .refused }
         #expect(try await client.transactionCount(of: strangerAddress) == 0)
         #expect(try strangerHistory.transactions(chainID: 31337, sender: strangerAddress.checksummed).isEmpty)
@@ -109,7 +120,9 @@ import Testing
         let removed = try await StrategyRegistryService.remove(
             name: "ArbitrageB", executor: executor, context: context(owner, client: client, history: history))
         #expect(removed.steps.first?.status == "included")
-        #expect(try await StrategyRegistryService.strategy(RegistryCalls.strategyID("ArbitrageB"), executor: executor, client: client) == nil)
+        #expect(
+            try await StrategyRegistryService.strategy(
+                RegistryCalls.strategyID("ArbitrageB"), executor: executor, client: client) == nil)
         #expect(try history.listStrategies(chainID: 31337).first { $0.name == "ArbitrageB" }?.active == false)
         #expect(removed.entries.first { $0.name == "ArbitrageB" }?.status == "removed")
         // Removing an unknown strategy is refused (exit 4), nothing sent.
@@ -137,7 +150,9 @@ import Testing
         }
         #expect(try history.transactions(chainID: 31337, sender: owner.address.checksummed).isEmpty)
         #expect(try history.transactions(chainID: 31337, sender: owner.address.lowercaseHex).isEmpty)
-        #expect(try await StrategyRegistryService.strategy(RegistryCalls.strategyID("CapTest"), executor: executor, client: client) == nil)
+        #expect(
+            try await StrategyRegistryService.strategy(
+                RegistryCalls.strategyID("CapTest"), executor: executor, client: client) == nil)
     }
 
     /// The built binary on the devnet: `--dry-run --json`, a non-owner's exit 4 with nothing sent, and `--list`.
@@ -153,7 +168,8 @@ import Testing
         let arb = try Devnet.address("executor", "strategies", "Arbitrage", "address")
         let common = ["--rpc-url", Devnet.url ?? "", "--executor", executor.checksummed, "--db", Devnet.tempPath("db")]
 
-        let refused = try Self.run(["register-strategy", "Mine", arb.checksummed, "--private-key-file", keyFile] + common)
+        let refused = try Self.run(
+            ["register-strategy", "Mine", arb.checksummed, "--private-key-file", keyFile] + common)
         #expect(refused.status == 4, "\(refused.stderr)")
         #expect(refused.stdout.isEmpty)
         #expect(refused.stderr.hasPrefix("error: the signer \(strangerAddress) is not the owner of the executor"))
@@ -166,9 +182,12 @@ import Testing
         let ownerAddress = try Address(bytes: owner.addressBytes)
         let n = try await client.transactionCount(of: ownerAddress)
         let dry = try Self.run(
-            ["register-strategy", "ArbAlias", arb.checksummed, "--private-key-file", ownerFile, "--dry-run", "--json"] + common)
+            ["register-strategy", "ArbAlias", arb.checksummed, "--private-key-file", ownerFile, "--dry-run", "--json"]
+                + common)
         #expect(dry.status == 0, "\(dry.stderr)")
-        let data = try #require((try JSONSerialization.jsonObject(with: Data(dry.stdout.utf8)) as? [String: Any])?["data"] as? [String: Any])
+        let data = try #require(
+            (try JSONSerialization.jsonObject(with: Data(dry.stdout.utf8)) as? [String: Any])?["data"] as? [String: Any]
+        )
         #expect(data["dry_run"] as? Bool == true)
         let steps = try #require(data["steps"] as? [[String: Any]])
         // Arbitrage already points at the executor, so only the registration is simulated.
@@ -187,18 +206,21 @@ import Testing
             executor: executor,
             context: context(stranger, client: client, history: try HistoryStore(path: Devnet.tempPath("h"))))
         #expect(
-            onChain.count != 2 || human.stdout == """
-                list on executor \(executor.checksummed) (chain 31337)
-                NAME        ID           ON-CHAIN                                    HISTORY  STATUS
-                Arbitrage   \(a)…  \(arb.checksummed)  -        not in history
-                Liquidator  \(l)…  \(liq.checksummed)  -        not in history
+            onChain.count != 2
+                || human.stdout == """
+                    list on executor \(executor.checksummed) (chain 31337)
+                    NAME        ID           ON-CHAIN                                    HISTORY  STATUS
+                    Arbitrage   \(a)…  \(arb.checksummed)  -        not in history
+                    Liquidator  \(l)…  \(liq.checksummed)  -        not in history
 
-                """)
+                    """
+        )
         let list = try Self.run(["register-strategy", "--list", "--csv"] + common)
         #expect(list.status == 0)
         let lines = list.stdout.split(separator: "\n")
         #expect(lines.first == "name,id,on_chain,recorded,status")
-        #expect(lines.contains { $0.hasPrefix("Arbitrage,\(RegistryCalls.strategyID("Arbitrage")),\(arb.checksummed),") })
+        #expect(
+            lines.contains { $0.hasPrefix("Arbitrage,\(RegistryCalls.strategyID("Arbitrage")),\(arb.checksummed),") })
     }
 
     static var binary: String {
@@ -209,7 +231,9 @@ import Testing
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DEFI_") && !$0.key.hasPrefix("ETH_") }
+        p.environment = ProcessInfo.processInfo.environment.filter {
+            !$0.key.hasPrefix("DEFI_") && !$0.key.hasPrefix("ETH_")
+        }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

@@ -11,7 +11,8 @@ final class StubServer: @unchecked Sendable {
     init(_ script: String, arguments: [String], environment: [String: String] = [:]) throws {
         let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let root = here.deletingLastPathComponent().deletingLastPathComponent()
-        let python = [".venv/bin/python"].map { root.appendingPathComponent($0).path }
+        let python =
+            [".venv/bin/python"].map { root.appendingPathComponent($0).path }
             .first { FileManager.default.fileExists(atPath: $0) } ?? "/usr/bin/python3"
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [root.appendingPathComponent("devnet/stubs/\(script)").path] + arguments + ["--watch-stdin"]

@@ -24,13 +24,16 @@ import Testing
         let from = try Address(bytes: try Devnet.key(1).addressBytes)
         let usdc = try Devnet.address("tokens", "USDC", "address")
         // mint(address,uint256): open on the devnet's MintableERC20, changes state, returns true.
-        let mint: [UInt8] = [0x40, 0xc1, 0x0f, 0x19] + [UInt8](repeating: 0, count: 12) + from.bytes + U256(123_456).bigEndianBytes
+        let mint: [UInt8] =
+            [0x40, 0xc1, 0x0f, 0x19] + [UInt8](repeating: 0, count: 12) + from.bytes + U256(123_456).bigEndianBytes
         let ok = try tenderly.simulate(
             TenderlySimulationRequest(
                 chainID: 31337, from: from, to: usdc, input: mint, gas: 300_000, gasPrice: U256(1_000_000_000),
                 blockNumber: block))
-        let direct = try await client.call(CallRequest(from: from, to: usdc, data: mint, gas: 300_000), at: .number(block))
-        let estimate = try await client.estimateGas(CallRequest(from: from, to: usdc, data: mint, gas: 300_000), at: .number(block))
+        let direct = try await client.call(
+            CallRequest(from: from, to: usdc, data: mint, gas: 300_000), at: .number(block))
+        let estimate = try await client.estimateGas(
+            CallRequest(from: from, to: usdc, data: mint, gas: 300_000), at: .number(block))
         #expect(ok.success && ok.errorMessage == nil)
         #expect(ok.blockNumber == block)
         guard case .success(let out) = direct, case .gas(let gas) = estimate else {
@@ -42,13 +45,15 @@ import Testing
 
         // executeStrategy from a non-owner: the same revert as eth_call.
         let executor = try Devnet.address("executor", "address")
-        let exec: [UInt8] = [0x54, 0x89, 0x13, 0xad] + [UInt8](repeating: 0, count: 32) + U256(64).bigEndianBytes
+        let exec: [UInt8] =
+            [0x54, 0x89, 0x13, 0xad] + [UInt8](repeating: 0, count: 32) + U256(64).bigEndianBytes
             + U256(0).bigEndianBytes
         let bad = try tenderly.simulate(
             TenderlySimulationRequest(
                 chainID: 31337, from: from, to: executor, input: exec, gas: 500_000, gasPrice: U256(1_000_000_000),
                 blockNumber: block))
-        let directBad = try await client.call(CallRequest(from: from, to: executor, data: exec, gas: 500_000), at: .number(block))
+        let directBad = try await client.call(
+            CallRequest(from: from, to: executor, data: exec, gas: 500_000), at: .number(block))
         guard case .revert(let reason, let data) = directBad else {
             Issue.record("expected a revert, got \(directBad)")
             return
@@ -62,7 +67,8 @@ import Testing
     @Test func stateOverridesReachTheCall() async throws {
         let server = try stub()
         let client = try Devnet.client()
-        let tenderly = TenderlyClient(account: "acme", project: "arb-bot", accessKey: Self.accessKey, baseURL: server.url)
+        let tenderly = TenderlyClient(
+            account: "acme", project: "arb-bot", accessKey: Self.accessKey, baseURL: server.url)
         let block = try await client.blockNumber()
         let executor = try Devnet.address("executor", "address")
         let stranger = try Address(parsing: "0x00000000000000000000000000000000000A11CE")
@@ -91,7 +97,8 @@ import Testing
         #expect(throws: TenderlyError.http(status: 401, message: "invalid or missing access key")) {
             try wrongKey.simulate(req)
         }
-        let wrongProject = TenderlyClient(account: "acme", project: "other", accessKey: Self.accessKey, baseURL: server.url)
+        let wrongProject = TenderlyClient(
+            account: "acme", project: "other", accessKey: Self.accessKey, baseURL: server.url)
         #expect(throws: TenderlyError.self) { try wrongProject.simulate(req) }
         var mainnet = req
         mainnet.chainID = 1

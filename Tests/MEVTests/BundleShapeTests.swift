@@ -78,9 +78,13 @@ struct BundleShapeTests {
         #expect(throws: RPCError.self) {
             try BundleRPC.parseCallBundle(
                 try JSONValue(
-                    parsing: #"{"bundleHash":"0x73b1e258c7a42fd0230b2fd05529c5d4b6fcb66c227783f8bece8aeacdd1db2e","stateBlockNumber":"x1","totalGasUsed":1,"results":[]}"#))
+                    parsing:
+                        #"{"bundleHash":"0x73b1e258c7a42fd0230b2fd05529c5d4b6fcb66c227783f8bece8aeacdd1db2e","stateBlockNumber":"x1","totalGasUsed":1,"results":[]}"#
+                ))
         }
-        #expect(throws: RPCError.self) { try BundleRPC.parseSendBundle(try JSONValue(parsing: #"{"bundleHash":"0x12"}"#)) }
+        #expect(throws: RPCError.self) {
+            try BundleRPC.parseSendBundle(try JSONValue(parsing: #"{"bundleHash":"0x12"}"#))
+        }
     }
 }
 
@@ -103,7 +107,9 @@ final class ScriptedPoster: HTTPPoster, @unchecked Sendable {
 
 @Suite("FlashbotsBroadcaster control flow")
 struct BroadcasterFlowTests {
-    static func reply(_ text: String, status: Int = 200) -> HTTPReply { HTTPReply(status: status, body: Array(text.utf8)) }
+    static func reply(_ text: String, status: Int = 200) -> HTTPReply {
+        HTTPReply(status: status, body: Array(text.utf8))
+    }
 
     func callBundleReply(for bundle: FlashbotsBundle, revert: Bool) -> String {
         let results = bundle.hashes.enumerated().map { i, h in
@@ -111,7 +117,8 @@ struct BroadcasterFlowTests {
             return #"{"txHash":"\#(h)","gasUsed":21000"# + (fail ? #","error":"execution reverted","revert":"no""# : "")
                 + "}"
         }
-        return #"{"jsonrpc":"2.0","id":1,"result":{"bundleHash":"\#(bundle.bundleHash)","stateBlockNumber":7,"totalGasUsed":42000,"results":[\#(results.joined(separator: ","))]}}"#
+        return
+            #"{"jsonrpc":"2.0","id":1,"result":{"bundleHash":"\#(bundle.bundleHash)","stateBlockNumber":7,"totalGasUsed":42000,"results":[\#(results.joined(separator: ","))]}}"#
     }
 
     @Test func failingSimulationSendsNothing() async throws {
@@ -120,7 +127,8 @@ struct BroadcasterFlowTests {
         let answer = callBundleReply(for: bundle, revert: true)
         let poster = ScriptedPoster { _, _ in Self.reply(answer) }
         let auth = LocalSigner(key: try PrivateKey(hex: FlashbotsAuthTests.anvil0), source: "test")
-        let b = FlashbotsBroadcaster(urls: ["http://a.invalid", "http://b.invalid"], authSigner: auth, transport: poster)
+        let b = FlashbotsBroadcaster(
+            urls: ["http://a.invalid", "http://b.invalid"], authSigner: auth, transport: poster)
         await #expect(throws: BundleError.self) { _ = try await b.broadcast(txs, targetBlock: 8) as BundleBroadcast }
         #expect(poster.sent.count == 1)
         let methods = poster.sent.map { String(decoding: $0.body, as: UTF8.self) }
@@ -144,7 +152,10 @@ struct BroadcasterFlowTests {
         let result = try await b.broadcast(txs, targetBlock: 8)
         #expect(result.submissions.map(\.block) == [8, 8, 9, 9])
         #expect(result.acceptedByAny && !result.acceptedByAll)
-        #expect(result.submissions[1].result == .failure(.http(status: 403, message: "error in signature check 0x00", builder: "http://down.invalid")))
+        #expect(
+            result.submissions[1].result
+                == .failure(
+                    .http(status: 403, message: "error in signature check 0x00", builder: "http://down.invalid")))
         // Every request carries a header that verifies over its exact body.
         for s in poster.sent {
             let header = try #require(s.headers.first { $0.0 == "X-Flashbots-Signature" }?.1)

@@ -13,7 +13,9 @@ struct FlashbotsAuthTests {
 
     // Computed with eth-account 0.14: Account.sign_message(encode_defunct(text="0x" + keccak(body).hex()), key0).
     @Test func knownVectorAnvilKey0() throws {
-        let body = Array(#"{"jsonrpc":"2.0","id":1,"method":"eth_sendBundle","params":[{"blockNumber":"0x10","txs":["0x02f8"]}]}"#.utf8)
+        let body = Array(
+            #"{"jsonrpc":"2.0","id":1,"method":"eth_sendBundle","params":[{"blockNumber":"0x10","txs":["0x02f8"]}]}"#
+                .utf8)
         #expect(
             String(decoding: FlashbotsAuth.message(for: body), as: UTF8.self)
                 == "0x40caa4176c251c48b219be07221341553f261003a1e665b9111048a774f99ab9")
@@ -22,7 +24,9 @@ struct FlashbotsAuthTests {
             header
                 == "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266:0xb5f3b69db2b324c65c6507885fbc1c02d2c636afc340dc7458740c881827855826f3462b7e18baacc5d5f8e5257fb147daeccc7060fe400fa885c106ddf7d4cd1c"
         )
-        #expect(FlashbotsAuth.recover(header: header, body: body)?.checksummed == "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266")
+        #expect(
+            FlashbotsAuth.recover(header: header, body: body)?.checksummed
+                == "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266")
     }
 
     @Test func recoverRejectsAnotherBodyOrSigner() throws {

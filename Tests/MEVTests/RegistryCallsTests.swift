@@ -21,7 +21,9 @@ struct RegistryCallsTests {
         #expect(Hex.encode(RegistryCalls.owner) == "0x8da5cb5b")
         #expect(Hex.encode(RegistryCalls.executor) == "0xc34c08e5")
         #expect(Hex.encode(RegistryCalls.strategies(id).prefix(4)) == "0x3ff34eb9")
-        #expect(RegistryCalls.registeredTopic.description == "0x6a094453fcbb576907f7846dcb4a40800aea2d52fd993400e2b67c3313da87ff")
+        #expect(
+            RegistryCalls.registeredTopic.description
+                == "0x6a094453fcbb576907f7846dcb4a40800aea2d52fd993400e2b67c3313da87ff")
         #expect(RegistryCalls.address(word: [UInt8](repeating: 0, count: 12) + a.bytes) == a)
         #expect(RegistryCalls.address(word: [1] + [UInt8](repeating: 0, count: 11) + a.bytes) == nil)
     }
@@ -34,20 +36,22 @@ struct RegistryCallsTests {
         #expect(!executor.has("setExecutor") && !executor.constructorTakesArguments)
         let arb = try ContractArtifact.load(path: dir.appendingPathComponent("Arbitrage.json").path)
         #expect(arb.has("setExecutor") && !arb.bytecode.isEmpty)
-        #expect(throws: RegistryError.self) { try ContractArtifact.load(path: dir.appendingPathComponent("none.json").path) }
+        #expect(throws: RegistryError.self) {
+            try ContractArtifact.load(path: dir.appendingPathComponent("none.json").path)
+        }
     }
 
     @Test func configFileWriterKeepsOtherKeys() throws {
         let path = NSTemporaryDirectory() + "defi-mev-\(UUID().uuidString).yaml"
         defer { try? FileManager.default.removeItem(atPath: path) }
         try """
-            defi:
-              chain: devnet   # comment
-              chains:
-                devnet: {chain_id: 31337, rpc_urls: ["http://127.0.0.1:8545"]}
-              execution:
-                flash_loan: {max_gas_price_gwei: 100}
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        defi:
+          chain: devnet   # comment
+          chains:
+            devnet: {chain_id: 31337, rpc_urls: ["http://127.0.0.1:8545"]}
+          execution:
+            flash_loan: {max_gas_price_gwei: 100}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         let executor = try Address(parsing: "0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f")
         try ConfigFileWriter.setExecutor(executor, in: path)
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -59,8 +63,9 @@ struct RegistryCallsTests {
         let fresh = path + ".new"
         defer { try? FileManager.default.removeItem(atPath: fresh) }
         try ConfigFileWriter.setExecutor(executor, in: fresh)
-        #expect(try String(contentsOfFile: fresh, encoding: .utf8)
-            == "defi:\n  execution:\n    flash_loan:\n      contract_address: \"\(executor.checksummed)\"\n")
+        #expect(
+            try String(contentsOfFile: fresh, encoding: .utf8)
+                == "defi:\n  execution:\n    flash_loan:\n      contract_address: \"\(executor.checksummed)\"\n")
     }
 
     @Test func relayKeyComesFromTheNamedVariableOnly() throws {

@@ -68,8 +68,13 @@ struct TenderlyShapeTests {
     }
 
     @Test func accessKeyNeverInErrors() throws {
-        let poster = ScriptedPoster { _, _ in HTTPReply(status: 401, body: Array(#"{"error":{"slug":"invalid_token","message":"invalid or missing access key"}}"#.utf8)) }
-        let c = TenderlyClient(account: "a", project: "b", accessKey: "SECRET-KEY-123", baseURL: "http://t.invalid", transport: poster)
+        let poster = ScriptedPoster { _, _ in
+            HTTPReply(
+                status: 401,
+                body: Array(#"{"error":{"slug":"invalid_token","message":"invalid or missing access key"}}"#.utf8))
+        }
+        let c = TenderlyClient(
+            account: "a", project: "b", accessKey: "SECRET-KEY-123", baseURL: "http://t.invalid", transport: poster)
         let req = TenderlySimulationRequest(
             chainID: 1, from: .zero, to: .zero, input: [], gas: 1, gasPrice: .zero, blockNumber: 1)
         do {

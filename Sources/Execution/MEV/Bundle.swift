@@ -15,8 +15,10 @@ public struct FlashbotsBundle: Sendable, Equatable {
     public var revertingTxHashes: [Hash32]
 
     /// A bundle of raw signed envelopes.
-    public init(transactions: [[UInt8]], replacementUUID: String? = nil, minTimestamp: UInt64? = nil,
-                maxTimestamp: UInt64? = nil, revertingTxHashes: [Hash32] = []) {
+    public init(
+        transactions: [[UInt8]], replacementUUID: String? = nil, minTimestamp: UInt64? = nil,
+        maxTimestamp: UInt64? = nil, revertingTxHashes: [Hash32] = []
+    ) {
         self.transactions = transactions
         self.replacementUUID = replacementUUID
         self.minTimestamp = minTimestamp
@@ -90,8 +92,10 @@ public enum BundleRPC {
     }
 
     /// `eth_callBundle` simulating the bundle as if in `block`, on the state after `stateBlock` (nil: `latest`).
-    public static func callBundleBody(_ bundle: FlashbotsBundle, block: UInt64, stateBlock: UInt64? = nil, timestamp: UInt64? = nil,
-                                      id: Int = 1) -> [UInt8] {
+    public static func callBundleBody(
+        _ bundle: FlashbotsBundle, block: UInt64, stateBlock: UInt64? = nil, timestamp: UInt64? = nil,
+        id: Int = 1
+    ) -> [UInt8] {
         var o: [String: JSONValue] = [
             "txs": .array(bundle.transactions.map { .data($0) }), "blockNumber": .quantity(block),
             "stateBlockNumber": stateBlock.map { .quantity($0) } ?? .string("latest"),

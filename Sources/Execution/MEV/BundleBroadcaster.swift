@@ -87,8 +87,10 @@ public struct FlashbotsBroadcaster: BundleBroadcaster {
     }
 
     /// A broadcaster for builder URLs, every request signed with `authSigner`.
-    public init(urls: [String], authSigner: any Signer, transport: any HTTPPoster = CurlTransport(), blocks: Int = 2,
-                replacementUUID: String? = nil) {
+    public init(
+        urls: [String], authSigner: any Signer, transport: any HTTPPoster = CurlTransport(), blocks: Int = 2,
+        replacementUUID: String? = nil
+    ) {
         self.init(
             builders: urls.map { RelayClient(url: $0, authSigner: authSigner, transport: transport) }, blocks: blocks,
             replacementUUID: replacementUUID)

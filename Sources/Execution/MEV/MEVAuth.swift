@@ -8,8 +8,10 @@ import Primitives
 public enum MEVAuth {
     /// `env:VAR` reads a 0x-hex key from VAR; `keystore:NAME` decrypts that keystore (name or file) with
     /// DEFI_MEV_AUTH_PASSWORD, else DEFI_PASSWORD, else a prompt. Errors never contain key material.
-    public static func signer(_ config: MEVConfig, environment: [String: String] = ProcessInfo.processInfo.environment,
-                              input: SecretInput? = nil) throws(UtilityError) -> LocalSigner {
+    public static func signer(
+        _ config: MEVConfig, environment: [String: String] = ProcessInfo.processInfo.environment,
+        input: SecretInput? = nil
+    ) throws(UtilityError) -> LocalSigner {
         guard let spec = config.authKey, let colon = spec.firstIndex(of: ":") else {
             throw UtilityError(
                 code: "mev_auth_missing", message: "no relay authentication key configured",
@@ -20,7 +22,8 @@ public enum MEVAuth {
         switch kind {
         case "env":
             guard let text = environment[name] else {
-                throw UtilityError(code: "mev_auth_missing", message: "\(name) is not set (defi.execution.mev.auth_key)")
+                throw UtilityError(
+                    code: "mev_auth_missing", message: "\(name) is not set (defi.execution.mev.auth_key)")
             }
             return LocalSigner(key: try DeFiCore.SignerSource.parseKey(text, source: name), source: "env:\(name)")
         case "keystore":

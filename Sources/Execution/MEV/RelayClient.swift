@@ -61,8 +61,10 @@ public struct RelayClient: Sendable {
     public let timeout: Duration
 
     /// A client for `url` signing with `authSigner`.
-    public init(url: String, authSigner: any Signer, transport: any HTTPPoster = CurlTransport(),
-                timeout: Duration = .seconds(10)) {
+    public init(
+        url: String, authSigner: any Signer, transport: any HTTPPoster = CurlTransport(),
+        timeout: Duration = .seconds(10)
+    ) {
         self.url = url
         self.label = Endpoint.redact(url)
         self.authSigner = authSigner

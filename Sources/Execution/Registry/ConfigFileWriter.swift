@@ -36,7 +36,8 @@ public enum ConfigFileWriter {
             case .mapping(let inner) where !inner.isEmpty:
                 out += "\(indent)\(key):\n"
                 emit(p.value, indent: indent + "  ", into: &out)
-            case .sequence(let items) where !items.isEmpty && items.allSatisfy({ if case .mapping = $0 { false } else { true } }):
+            case .sequence(let items)
+            where !items.isEmpty && items.allSatisfy({ if case .mapping = $0 { false } else { true } }):
                 out += "\(indent)\(key):\n"
                 for item in items { out += "\(indent)  - \(leaf(item))\n" }
             default:

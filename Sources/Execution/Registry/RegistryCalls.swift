@@ -78,6 +78,8 @@ public enum RegistryCalls {
         return try? Address(bytes: word.suffix(20))
     }
 
-    static func selector(_ signature: String) -> [UInt8] { Array(Keccak256.hash(Array(signature.utf8)).bytes.prefix(4)) }
+    static func selector(_ signature: String) -> [UInt8] {
+        Array(Keccak256.hash(Array(signature.utf8)).bytes.prefix(4))
+    }
     static func word(_ a: Address) -> [UInt8] { [UInt8](repeating: 0, count: 12) + a.bytes }
 }

@@ -27,9 +27,11 @@ public struct RegistryContext: Sendable {
     public var maxGasPrice: U256?
 
     /// A context value.
-    public init(client: RPCClient, chainID: UInt64, history: HistoryStore, signer: (any Signer)?, dryRun: Bool,
-                confirmations: UInt64 = 1, receiptTimeout: Duration = .seconds(120),
-                pollInterval: Duration = .milliseconds(500), maxGasPrice: U256? = nil) {
+    public init(
+        client: RPCClient, chainID: UInt64, history: HistoryStore, signer: (any Signer)?, dryRun: Bool,
+        confirmations: UInt64 = 1, receiptTimeout: Duration = .seconds(120),
+        pollInterval: Duration = .milliseconds(500), maxGasPrice: U256? = nil
+    ) {
         self.maxGasPrice = maxGasPrice
         self.client = client
         self.chainID = chainID
@@ -70,8 +72,9 @@ public struct RegistryContext: Sendable {
             history = try HistoryStore(path: path)
         } catch { throw .history("cannot open the history store \(path): \(error)") }
         let cap = try? Units.parse(config.flashLoan.maxGasPriceGwei.description, decimals: 9)
-        return RegistryContext(client: client, chainID: chainID, history: history, signer: signer, dryRun: dryRun,
-                               maxGasPrice: cap)
+        return RegistryContext(
+            client: client, chainID: chainID, history: history, signer: signer, dryRun: dryRun,
+            maxGasPrice: cap)
     }
 }
 
@@ -154,13 +157,17 @@ public enum StrategyRegistryService {
     /// The executor's owner.
     public static func owner(of contract: Address, client: RPCClient) async throws(RegistryError) -> Address? {
         let out: CallOutcome
-        do { out = try await client.call(CallRequest(to: contract, data: RegistryCalls.owner)) } catch { throw .rpc(error) }
+        do { out = try await client.call(CallRequest(to: contract, data: RegistryCalls.owner)) } catch {
+            throw .rpc(error)
+        }
         guard case .success(let w) = out else { return nil }
         return RegistryCalls.address(word: w)
     }
 
     /// The strategy registered for `id` (nil when none).
-    public static func strategy(_ id: Hash32, executor: Address, client: RPCClient) async throws(RegistryError) -> Address? {
+    public static func strategy(_ id: Hash32, executor: Address, client: RPCClient) async throws(RegistryError)
+        -> Address?
+    {
         let out: CallOutcome
         do { out = try await client.call(CallRequest(to: executor, data: RegistryCalls.strategies(id))) } catch {
             throw .rpc(error)
@@ -173,7 +180,8 @@ public enum StrategyRegistryService {
 
     /// The registry: every id that appeared in a StrategyRegistered/StrategyRemoved event of the executor, with
     /// its current on-chain strategy, next to the history store's records for this chain and executor.
-    public static func list(executor: Address, context: RegistryContext, names: [String] = []) async throws(RegistryError)
+    public static func list(executor: Address, context: RegistryContext, names: [String] = [])
+        async throws(RegistryError)
         -> [RegistryEntry]
     {
         let client = context.client
@@ -217,9 +225,10 @@ public enum StrategyRegistryService {
     public static func listReport(executor: Address, context: RegistryContext, names: [String] = [])
         async throws(RegistryError) -> RegistryReport
     {
-        RegistryReport(action: "list", executor: executor, chainID: context.chainID, dryRun: false, steps: [],
-                       entries: try await list(executor: executor, context: context, names: names), deployed: [:],
-                       configWritten: nil)
+        RegistryReport(
+            action: "list", executor: executor, chainID: context.chainID, dryRun: false, steps: [],
+            entries: try await list(executor: executor, context: context, names: names), deployed: [:],
+            configWritten: nil)
     }
 
     // MARK: actions
@@ -227,8 +236,10 @@ public enum StrategyRegistryService {
     /// Registers `name` → `address` (deploying it from `artifact` first when given) on `executor`: points the
     /// strategy at the executor when it has `setExecutor`, then `registerStrategy(keccak256(name), address)`;
     /// records it in history.
-    public static func register(name: String, address given: Address?, artifact: ContractArtifact?, executor: Address,
-                                context: RegistryContext) async throws(RegistryError) -> RegistryReport {
+    public static func register(
+        name: String, address given: Address?, artifact: ContractArtifact?, executor: Address,
+        context: RegistryContext
+    ) async throws(RegistryError) -> RegistryReport {
         guard !name.isEmpty else { throw .usage("the strategy name is empty") }
         let signer = try requireOwner(of: executor, context: context)
         try await checkOwner(executor, signer: signer, context: context)
@@ -249,15 +260,20 @@ public enum StrategyRegistryService {
         } else {
             throw .usage("give the strategy address or --deploy <artifact>")
         }
-        if let step = try await pointAtExecutor(address, executor: executor, artifact: artifact, context: context,
-                                                signer: signer) {
+        if let step = try await pointAtExecutor(
+            address, executor: executor, artifact: artifact, context: context,
+            signer: signer)
+        {
             steps.append(step)
         }
         let id = RegistryCalls.strategyID(name)
-        let current = context.dryRun && artifact != nil ? nil : try await strategy(id, executor: executor, client: context.client)
+        let current =
+            context.dryRun && artifact != nil ? nil : try await strategy(id, executor: executor, client: context.client)
         if current == address {
-            steps.append(RegistryStep(action: "registerStrategy", to: executor, contract: address, status: "skipped",
-                                      note: "already registered"))
+            steps.append(
+                RegistryStep(
+                    action: "registerStrategy", to: executor, contract: address, status: "skipped",
+                    note: "already registered"))
         } else {
             steps.append(
                 try await ownerTransaction(
@@ -269,14 +285,16 @@ public enum StrategyRegistryService {
         if !context.dryRun {
             do {
                 try context.history.upsertStrategy(
-                    StrategyRecord(name: name, chainID: context.chainID, address: address.checksummed,
-                                   executor: executor.checksummed, registeredAt: Date(), txHash: txHash?.description,
-                                   active: true))
+                    StrategyRecord(
+                        name: name, chainID: context.chainID, address: address.checksummed,
+                        executor: executor.checksummed, registeredAt: Date(), txHash: txHash?.description,
+                        active: true))
             } catch { throw .history(error.description) }
         }
         let entries = context.dryRun ? [] : try await list(executor: executor, context: context, names: [name])
-        return RegistryReport(action: "register", executor: executor, chainID: context.chainID, dryRun: context.dryRun,
-                              steps: steps, entries: entries, deployed: deployed, configWritten: nil)
+        return RegistryReport(
+            action: "register", executor: executor, chainID: context.chainID, dryRun: context.dryRun,
+            steps: steps, entries: entries, deployed: deployed, configWritten: nil)
     }
 
     /// `removeStrategy(keccak256(name))` on `executor`; marks the history record inactive.
@@ -299,8 +317,9 @@ public enum StrategyRegistryService {
             }
         }
         let entries = context.dryRun ? [] : try await list(executor: executor, context: context, names: [name])
-        return RegistryReport(action: "remove", executor: executor, chainID: context.chainID, dryRun: context.dryRun,
-                              steps: [step], entries: entries, deployed: [:], configWritten: nil)
+        return RegistryReport(
+            action: "remove", executor: executor, chainID: context.chainID, dryRun: context.dryRun,
+            steps: [step], entries: entries, deployed: [:], configWritten: nil)
     }
 
     /// Deploys FlashLoans, Arbitrage and Liquidator from `artifactsDir` (`<Name>.json`), points both strategies at
@@ -309,7 +328,9 @@ public enum StrategyRegistryService {
     public static func deployExecutor(artifactsDir: String, configFile: String?, context: RegistryContext)
         async throws(RegistryError) -> RegistryReport
     {
-        guard let signer = context.signer else { throw .usage("deploying needs a signer (--keystore, --private-key-file or DEFI_PRIVATE_KEY)") }
+        guard let signer = context.signer else {
+            throw .usage("deploying needs a signer (--keystore, --private-key-file or DEFI_PRIVATE_KEY)")
+        }
         let dir = URL(fileURLWithPath: artifactsDir)
         let executorArtifact = try ContractArtifact.load(path: dir.appendingPathComponent("FlashLoans.json").path)
         let strategies = try ["Arbitrage", "Liquidator"].map { n throws(RegistryError) in
@@ -326,13 +347,17 @@ public enum StrategyRegistryService {
             deployed[artifact.name] = address
             if context.dryRun {
                 for action in ["setExecutor", "registerStrategy"] {
-                    steps.append(RegistryStep(action: action, to: action == "setExecutor" ? address : executor,
-                                              contract: action == "setExecutor" ? executor : address,
-                                              status: "planned", note: "needs the deployed contracts"))
+                    steps.append(
+                        RegistryStep(
+                            action: action, to: action == "setExecutor" ? address : executor,
+                            contract: action == "setExecutor" ? executor : address,
+                            status: "planned", note: "needs the deployed contracts"))
                 }
             } else {
-                if let s = try await pointAtExecutor(address, executor: executor, artifact: artifact, context: context,
-                                                     signer: signer) {
+                if let s = try await pointAtExecutor(
+                    address, executor: executor, artifact: artifact, context: context,
+                    signer: signer)
+                {
                     steps.append(s)
                 }
                 let id = RegistryCalls.strategyID(artifact.name)
@@ -343,9 +368,10 @@ public enum StrategyRegistryService {
                 steps.append(reg)
                 do {
                     try context.history.upsertStrategy(
-                        StrategyRecord(name: artifact.name, chainID: context.chainID, address: address.checksummed,
-                                       executor: executor.checksummed, registeredAt: Date(),
-                                       txHash: reg.txHash?.description, active: true))
+                        StrategyRecord(
+                            name: artifact.name, chainID: context.chainID, address: address.checksummed,
+                            executor: executor.checksummed, registeredAt: Date(),
+                            txHash: reg.txHash?.description, active: true))
                 } catch { throw .history(error.description) }
             }
         }
@@ -355,28 +381,33 @@ public enum StrategyRegistryService {
             written = configFile
         }
         let entries = context.dryRun ? [] : try await list(executor: executor, context: context)
-        return RegistryReport(action: "deploy-executor", executor: executor, chainID: context.chainID,
-                              dryRun: context.dryRun, steps: steps, entries: entries, deployed: deployed,
-                              configWritten: written)
+        return RegistryReport(
+            action: "deploy-executor", executor: executor, chainID: context.chainID,
+            dryRun: context.dryRun, steps: steps, entries: entries, deployed: deployed,
+            configWritten: written)
     }
 
     // MARK: steps
 
     static func requireOwner(of executor: Address, context: RegistryContext) throws(RegistryError) -> any Signer {
         guard let signer = context.signer else {
-            throw .usage("registering needs the executor owner's key (--keystore, --private-key-file or DEFI_PRIVATE_KEY)")
+            throw .usage(
+                "registering needs the executor owner's key (--keystore, --private-key-file or DEFI_PRIVATE_KEY)")
         }
         return signer
     }
 
-    static func checkOwner(_ executor: Address, signer: any Signer, context: RegistryContext) async throws(RegistryError) {
+    static func checkOwner(_ executor: Address, signer: any Signer, context: RegistryContext)
+        async throws(RegistryError)
+    {
         try await requireCode(executor, client: context.client, what: "executor")
         guard let owner = try await owner(of: executor, client: context.client) else {
             throw .usage("\(executor) has no owner(); is it the FlashLoans executor?")
         }
         guard owner == signer.address else {
             throw .refused(
-                "the signer \(signer.address) is not the owner of the executor \(executor) (owner \(owner)); nothing was sent")
+                "the signer \(signer.address) is not the owner of the executor \(executor) (owner \(owner)); nothing was sent"
+            )
         }
     }
 
@@ -388,12 +419,15 @@ public enum StrategyRegistryService {
 
     /// `setExecutor(executor)` when the strategy has it (from its artifact, or an `executor()` view) and is not
     /// already pointed there.
-    static func pointAtExecutor(_ strategy: Address, executor: Address, artifact: ContractArtifact?,
-                                context: RegistryContext, signer: any Signer) async throws(RegistryError) -> RegistryStep? {
+    static func pointAtExecutor(
+        _ strategy: Address, executor: Address, artifact: ContractArtifact?,
+        context: RegistryContext, signer: any Signer
+    ) async throws(RegistryError) -> RegistryStep? {
         if let artifact, !artifact.has("setExecutor") { return nil }
         if context.dryRun && artifact != nil {
-            return RegistryStep(action: "setExecutor", to: strategy, contract: executor, status: "planned",
-                                note: "needs the deployed contract")
+            return RegistryStep(
+                action: "setExecutor", to: strategy, contract: executor, status: "planned",
+                note: "needs the deployed contract")
         }
         let out: CallOutcome
         do { out = try await context.client.call(CallRequest(to: strategy, data: RegistryCalls.executor)) } catch {
@@ -401,19 +435,22 @@ public enum StrategyRegistryService {
         }
         guard case .success(let w) = out, let current = RegistryCalls.address(word: w) else { return nil }
         if current == executor {
-            return RegistryStep(action: "setExecutor", to: strategy, contract: executor, status: "skipped",
-                                note: "already pointed at the executor")
+            return RegistryStep(
+                action: "setExecutor", to: strategy, contract: executor, status: "skipped",
+                note: "already pointed at the executor")
         }
         return try await ownerTransaction(
             "setExecutor", to: strategy, data: RegistryCalls.setExecutor(executor), contract: executor,
             key: "set-executor:\(strategy.lowercaseHex):\(executor.lowercaseHex)", context: context, signer: signer)
     }
 
-    static func deploy(_ artifact: ContractArtifact, context: RegistryContext, signer: any Signer) async throws(RegistryError)
+    static func deploy(_ artifact: ContractArtifact, context: RegistryContext, signer: any Signer)
+        async throws(RegistryError)
         -> (Address, RegistryStep)
     {
         guard !artifact.constructorTakesArguments else {
-            throw .usage("\(artifact.name)'s constructor takes arguments; deploy it with another tool and register the address")
+            throw .usage(
+                "\(artifact.name)'s constructor takes arguments; deploy it with another tool and register the address")
         }
         let client = context.client
         let nonce: UInt64
@@ -429,24 +466,37 @@ public enum StrategyRegistryService {
         }
         let predicted = Address.create(sender: signer.address, nonce: nonce)
         if context.dryRun {
-            return (predicted, RegistryStep(action: "deploy \(artifact.name)", to: nil, contract: predicted,
-                                            status: "simulated", gas: g, runtime: runtime))
+            return (
+                predicted,
+                RegistryStep(
+                    action: "deploy \(artifact.name)", to: nil, contract: predicted,
+                    status: "simulated", gas: g, runtime: runtime)
+            )
         }
-        let key = "deploy:\(context.chainID):\(artifact.name):\(Keccak256.hash(artifact.bytecode)):\(signer.address.lowercaseHex):\(nonce)"
-        let outcome = try await send(TxIntent(key: key, to: nil, data: artifact.bytecode, gasLimit: g + g / 5),
-                                     context: context, signer: signer)
+        let key =
+            "deploy:\(context.chainID):\(artifact.name):\(Keccak256.hash(artifact.bytecode)):\(signer.address.lowercaseHex):\(nonce)"
+        let outcome = try await send(
+            TxIntent(key: key, to: nil, data: artifact.bytecode, gasLimit: g + g / 5),
+            context: context, signer: signer)
         guard let receipt = outcome.receipt, receipt.succeeded, let address = receipt.contractAddress else {
-            throw RegistryError(code: "registry.deploy_failed", exitCode: .failure,
-                                message: "deploying \(artifact.name) failed in \(outcome.hash)")
+            throw RegistryError(
+                code: "registry.deploy_failed", exitCode: .failure,
+                message: "deploying \(artifact.name) failed in \(outcome.hash)")
         }
-        return (address, RegistryStep(action: "deploy \(artifact.name)", to: nil, contract: address, status: "included",
-                                      txHash: outcome.hash, gas: receipt.gasUsed))
+        return (
+            address,
+            RegistryStep(
+                action: "deploy \(artifact.name)", to: nil, contract: address, status: "included",
+                txHash: outcome.hash, gas: receipt.gasUsed)
+        )
     }
 
     /// Simulates `data` to `to` from the signer (a revert refuses, exit 4, nothing sent), then sends it once.
-    static func ownerTransaction(_ action: String, to: Address, data: [UInt8], contract: Address?, key: String,
-                                 context: RegistryContext, signer: any Signer,
-                                 overrides: [Address: AccountOverride] = [:]) async throws(RegistryError) -> RegistryStep {
+    static func ownerTransaction(
+        _ action: String, to: Address, data: [UInt8], contract: Address?, key: String,
+        context: RegistryContext, signer: any Signer,
+        overrides: [Address: AccountOverride] = [:]
+    ) async throws(RegistryError) -> RegistryStep {
         let request = CallRequest(from: signer.address, to: to, data: data)
         let sim: CallOutcome
         let gas: GasEstimate
@@ -459,7 +509,9 @@ public enum StrategyRegistryService {
         if case .revert(let reason, _) = sim {
             throw .refused("\(action) would revert: \(reason); nothing was sent")
         }
-        guard case .gas(let g) = gas else { throw .refused("\(action) would revert in gas estimation; nothing was sent") }
+        guard case .gas(let g) = gas else {
+            throw .refused("\(action) would revert in gas estimation; nothing was sent")
+        }
         if context.dryRun {
             return RegistryStep(action: action, to: to, contract: contract, status: "simulated", gas: g)
         }
@@ -467,11 +519,13 @@ public enum StrategyRegistryService {
             TxIntent(key: "\(key):\(context.chainID):\(nonce)", to: to, data: data, gasLimit: g + g / 5),
             context: context, signer: signer)
         guard let receipt = outcome.receipt, receipt.succeeded else {
-            throw RegistryError(code: "registry.tx_failed", exitCode: .failure,
-                                message: "\(action) was mined but reverted in \(outcome.hash)")
+            throw RegistryError(
+                code: "registry.tx_failed", exitCode: .failure,
+                message: "\(action) was mined but reverted in \(outcome.hash)")
         }
-        return RegistryStep(action: action, to: to, contract: contract, status: "included", txHash: outcome.hash,
-                            gas: receipt.gasUsed)
+        return RegistryStep(
+            action: action, to: to, contract: contract, status: "included", txHash: outcome.hash,
+            gas: receipt.gasUsed)
     }
 
     static func send(_ intent: TxIntent, context: RegistryContext, signer: any Signer) async throws(RegistryError)

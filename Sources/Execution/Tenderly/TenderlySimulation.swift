@@ -25,7 +25,8 @@ public struct TenderlyStateObject: Sendable, Equatable {
         if let code { o["code"] = .string(Hex.encode(code)) }
         if !storage.isEmpty {
             o["storage"] = .object(
-                Dictionary(uniqueKeysWithValues: storage.map { ($0.key.description, JSONValue.string($0.value.description)) }))
+                Dictionary(
+                    uniqueKeysWithValues: storage.map { ($0.key.description, JSONValue.string($0.value.description)) }))
         }
         return .object(o)
     }
@@ -63,9 +64,11 @@ public struct TenderlySimulationRequest: Sendable, Equatable {
     public var stateObjects: [Address: TenderlyStateObject]
 
     /// A request value.
-    public init(chainID: UInt64, from: Address, to: Address?, input: [UInt8], gas: UInt64, gasPrice: U256,
-                value: U256 = .zero, blockNumber: UInt64, save: Bool = false,
-                simulationType: TenderlySimulationType = .full, stateObjects: [Address: TenderlyStateObject] = [:]) {
+    public init(
+        chainID: UInt64, from: Address, to: Address?, input: [UInt8], gas: UInt64, gasPrice: U256,
+        value: U256 = .zero, blockNumber: UInt64, save: Bool = false,
+        simulationType: TenderlySimulationType = .full, stateObjects: [Address: TenderlyStateObject] = [:]
+    ) {
         self.chainID = chainID
         self.from = from
         self.to = to
@@ -181,8 +184,10 @@ public struct TenderlyClient: Sendable {
     public let timeout: Duration
 
     /// A client; `baseURL` defaults to `https://api.tenderly.co`.
-    public init(account: String, project: String, accessKey: String, baseURL: String = "https://api.tenderly.co",
-                transport: any HTTPPoster = CurlTransport(), timeout: Duration = .seconds(30)) {
+    public init(
+        account: String, project: String, accessKey: String, baseURL: String = "https://api.tenderly.co",
+        transport: any HTTPPoster = CurlTransport(), timeout: Duration = .seconds(30)
+    ) {
         self.account = account
         self.project = project
         self.accessKey = accessKey
@@ -231,7 +236,9 @@ public struct TenderlyClient: Sendable {
     /// `simulation {id, block_number}`.
     public static func parse(_ v: JSONValue) throws(TenderlyError) -> TenderlySimulationResult {
         guard let tx = v["transaction"], case .object = tx else { throw .malformedReply("no transaction object") }
-        guard case .bool(let status)? = tx["status"] else { throw .malformedReply("transaction.status is not a boolean") }
+        guard case .bool(let status)? = tx["status"] else {
+            throw .malformedReply("transaction.status is not a boolean")
+        }
         guard case .number(let g)? = tx["gas_used"], let gasUsed = UInt64(g) else {
             throw .malformedReply("transaction.gas_used is not a whole number")
         }
@@ -272,7 +279,8 @@ public struct TenderlyClient: Sendable {
     }
 
     static func escape(_ s: String) -> String {
-        s.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? s
+        s.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/")))
+            ?? s
     }
 }
 

@@ -22,13 +22,15 @@ struct DeployExecutor: AsyncParsableCommand, DisplayingCommand {
             The executor address is written into a config file only with --write-config.
             """)
 
-    @Option(help: ArgumentHelp("The folder with the compiled artifacts.", valueName: "dir"),
-            completion: .directory)
+    @Option(
+        help: ArgumentHelp("The folder with the compiled artifacts.", valueName: "dir"),
+        completion: .directory)
     var artifacts = "contracts/build"
 
-    @Option(help: ArgumentHelp(
-        "Write defi.execution.flash_loan.contract_address into this config file (created if absent; comments are not kept).",
-        valueName: "path"), completion: .file(extensions: ["yaml", "yml"]))
+    @Option(
+        help: ArgumentHelp(
+            "Write defi.execution.flash_loan.contract_address into this config file (created if absent; comments are not kept).",
+            valueName: "path"), completion: .file(extensions: ["yaml", "yml"]))
     var writeConfig: String?
 
     @Flag(help: "Simulate the deployments; send nothing and record nothing.")

@@ -22,8 +22,9 @@ struct RegisterStrategy: AsyncParsableCommand, DisplayingCommand {
     @Argument(help: "The deployed contract address.")
     var address: String?
 
-    @Option(help: ArgumentHelp("Deploy from a compiled artifact (abi + bytecode JSON).", valueName: "artifact"),
-            completion: .file(extensions: ["json"]))
+    @Option(
+        help: ArgumentHelp("Deploy from a compiled artifact (abi + bytecode JSON).", valueName: "artifact"),
+        completion: .file(extensions: ["json"]))
     var deploy: String?
 
     @Flag(help: "List registered strategies.")
@@ -32,9 +33,10 @@ struct RegisterStrategy: AsyncParsableCommand, DisplayingCommand {
     @Flag(help: "Remove the named strategy.")
     var remove = false
 
-    @Option(help: ArgumentHelp(
-        "The executor (FlashLoans) address; falls back to defi.execution.flash_loan.contract_address.",
-        valueName: "address"))
+    @Option(
+        help: ArgumentHelp(
+            "The executor (FlashLoans) address; falls back to defi.execution.flash_loan.contract_address.",
+            valueName: "address"))
     var executor: String?
 
     @Flag(help: "Simulate every owner transaction; send nothing and record nothing.")

@@ -53,15 +53,17 @@ struct RegistryReportView: Report {
 
     var steps: [StepView] {
         report.steps.map {
-            StepView(action: $0.action, to: $0.to?.checksummed, contract: $0.contract?.checksummed, status: $0.status,
-                     txHash: $0.txHash?.description, gas: $0.gas, note: $0.note)
+            StepView(
+                action: $0.action, to: $0.to?.checksummed, contract: $0.contract?.checksummed, status: $0.status,
+                txHash: $0.txHash?.description, gas: $0.gas, note: $0.note)
         }
     }
 
     var entries: [EntryView] {
         report.entries.map {
-            EntryView(name: $0.name, id: $0.id.description, onChain: $0.onChain?.checksummed,
-                      recorded: $0.recorded, status: $0.status, lastEventBlock: $0.lastEventBlock)
+            EntryView(
+                name: $0.name, id: $0.id.description, onChain: $0.onChain?.checksummed,
+                recorded: $0.recorded, status: $0.status, lastEventBlock: $0.lastEventBlock)
         }
     }
 
@@ -72,7 +74,8 @@ struct RegistryReportView: Report {
     }
 
     func humanText(style: TextStyle) -> String {
-        var text = "\(report.action)\(report.dryRun ? " (dry run)" : "") on executor \(report.executor) (chain \(report.chainID))\n"
+        var text =
+            "\(report.action)\(report.dryRun ? " (dry run)" : "") on executor \(report.executor) (chain \(report.chainID))\n"
         for (name, address) in report.deployed.sorted(by: { $0.key < $1.key }) {
             text += "deployed \(name) at \(address)\n"
         }
@@ -80,8 +83,10 @@ struct RegistryReportView: Report {
             text += Table(
                 columns: ["step", "contract", "status", "gas", "tx"],
                 rows: steps.map { s in
-                    [s.action, s.to ?? s.contract ?? "-", s.status + (s.note.map { " (\($0))" } ?? ""),
-                     s.gas.map(String.init) ?? "-", s.txHash ?? "-"]
+                    [
+                        s.action, s.to ?? s.contract ?? "-", s.status + (s.note.map { " (\($0))" } ?? ""),
+                        s.gas.map(String.init) ?? "-", s.txHash ?? "-",
+                    ]
                 }
             ).aligned(style: style)
         }
