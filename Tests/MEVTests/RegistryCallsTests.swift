@@ -68,6 +68,19 @@ struct RegistryCallsTests {
                 == "defi:\n  execution:\n    flash_loan:\n      contract_address: \"\(executor.checksummed)\"\n")
     }
 
+    @Test func broadcasterFromConfig() throws {
+        let key = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
+        let config = MEVConfig(builders: ["https://relay.example/k/secret123", "http://b"], authKey: "env:K")
+        let b = try FlashbotsBroadcaster(config: config, environment: ["K": key])
+        #expect(b.builders.map(\.url) == config.builders)
+        #expect(
+            b.builders.allSatisfy { $0.authSigner.address.checksummed == "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" })
+        #expect(b.blocks == 2)
+        #expect(throws: UtilityError.self) {
+            try FlashbotsBroadcaster(config: MEVConfig(authKey: "env:K"), environment: ["K": key])
+        }
+    }
+
     @Test func relayKeyComesFromTheNamedVariableOnly() throws {
         let key = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
         let s = try MEVAuth.signer(MEVConfig(authKey: "env:RELAY_KEY"), environment: ["RELAY_KEY": key])

@@ -40,3 +40,23 @@ public enum MEVAuth {
         }
     }
 }
+
+extension FlashbotsBroadcaster {
+    /// A broadcaster from `defi.execution.mev`: its builders, every request signed with the key `auth_key` names.
+    /// Throws (exit 2) when no builder or no relay key is configured.
+    public init(
+        config: MEVConfig, environment: [String: String] = ProcessInfo.processInfo.environment,
+        transport: any HTTPPoster = CurlTransport(), blocks: Int = 2, replacementUUID: String? = nil
+    )
+        throws(UtilityError)
+    {
+        guard !config.builders.isEmpty else {
+            throw UtilityError(
+                code: "mev_no_builders", message: "no builders configured",
+                hint: "set defi.execution.mev.builders to the relay/builder URLs")
+        }
+        self.init(
+            urls: config.builders, authSigner: try MEVAuth.signer(config, environment: environment),
+            transport: transport, blocks: blocks, replacementUUID: replacementUUID)
+    }
+}
