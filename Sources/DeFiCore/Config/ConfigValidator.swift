@@ -25,13 +25,15 @@ public struct ConfigValidator: Sendable {
         let strategies = try d.mapping("strategies", known: ["arbitrage", "statistical"])
         let execution = try d.mapping("execution", known: ["flash_loan", "capital", "mev", "tenderly"])
         let history = try d.mapping("history", known: ["db"])
-        return DefiConfig(
+        var config = DefiConfig(
             chain: try d.string("chain"), rpcURL: try d.url("rpc_url"),
             arbitrage: try arbitrage(strategies), statistical: try statistical(strategies),
-            flashLoan: try flashLoan(execution), capital: try capital(execution), mev: try mev(execution),
-            tenderly: try tenderly(execution), risk: try risk(d),
+            flashLoan: try flashLoan(execution), capital: try capital(execution), risk: try risk(d),
             protocols: try protocols(d), chains: try chains(d), tokens: try tokens(d), venues: try venues(d),
             multicall: try d.address("multicall"), aggregators: try aggregators(d), historyDB: try history.string("db"))
+        config.mev = try mev(execution)
+        config.tenderly = try tenderly(execution)
+        return config
     }
 
     private static let basisPoints = "a whole number of basis points (0-10000)"

@@ -12,10 +12,6 @@ public struct DefiConfig: Sendable, Equatable {
     public var flashLoan: FlashLoanConfig
     /// Own-capital execution settings (`defi.execution.capital`).
     public var capital: CapitalConfig
-    /// Private bundle submission to block builders (`defi.execution.mev`).
-    public var mev: MEVConfig = MEVConfig()
-    /// The Tenderly simulation backend, when configured (`defi.execution.tenderly`).
-    public var tenderly: TenderlyConfig? = nil
     /// Risk limits (`defi.risk`).
     public var risk: RiskConfig
     /// Lending and other protocol deployments by name (`defi.protocols.<name>`).
@@ -32,6 +28,10 @@ public struct DefiConfig: Sendable, Equatable {
     public var aggregators: [String: AggregatorConfig]
     /// The history store path (`defi.history.db`).
     public var historyDB: String?
+    /// Private bundle submission to block builders (`defi.execution.mev`).
+    public var mev: MEVConfig = MEVConfig()
+    /// The Tenderly simulation backend, when configured (`defi.execution.tenderly`).
+    public var tenderly: TenderlyConfig? = nil
 }
 
 /// `defi.strategies.arbitrage`: when a spread is worth taking.
