@@ -118,6 +118,29 @@ import Testing
         for t in txs { #expect(try await client.receipt(t.hash) == nil) }
     }
 
+    @Test func aLaterBundleWithTheSameReplacementUUIDReplacesAPendingOne() async throws {
+        let relay = try StubServer("relay.py", arguments: [Devnet.url ?? ""])
+        let client = try Devnet.client()
+        let key = try await freshAccount(client)
+        let me = try Address(bytes: key.addressBytes)
+        let uuid = UUID().uuidString.lowercased()
+        let relayClient = RelayClient(url: relay.url, authSigner: try authSigner())
+        // A block far ahead, so both stay pending while this test looks.
+        let block = try await client.blockNumber() + 1_000
+        let first = FlashbotsBundle(
+            transactions: [transfer(key, nonce: 0, to: me, value: U256(1)).rawBytes], replacementUUID: uuid)
+        let second = FlashbotsBundle(
+            transactions: [transfer(key, nonce: 0, to: me, value: U256(2)).rawBytes], replacementUUID: uuid)
+        #expect(try relayClient.sendBundle(first, block: block) == first.bundleHash)
+        #expect(try relayClient.sendBundle(second, block: block) == second.bundleHash)
+        let bundles = try #require(try relay.log()["bundles"] as? [[String: Any]])
+        #expect(bundles.map { $0["status"] as? String } == ["replaced", "pending"])
+        #expect(
+            bundles.map { $0["bundleHash"] as? String } == [
+                first.bundleHash.description, second.bundleHash.description,
+            ])
+    }
+
     @Test func aTamperedSignatureGetsTheRelaysRealError() async throws {
         let relay = try StubServer("relay.py", arguments: [Devnet.url ?? ""])
         let client = try Devnet.client()
