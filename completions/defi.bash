@@ -173,13 +173,13 @@ _defi() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    scan|quote|simulate|execute|liquidate|pnl|register-strategy|wallet|abi|tx|config|history|help)
+    scan|quote|simulate|execute|liquidate|pnl|register-strategy|deploy|wallet|abi|tx|config|history|help)
         # Offer subcommand argument completions
         "_defi_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'scan quote simulate execute liquidate pnl register-strategy wallet abi tx config history help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'scan quote simulate execute liquidate pnl register-strategy deploy wallet abi tx config history help' -- "${cur}"))
         ;;
     esac
 }
@@ -487,15 +487,97 @@ _defi_pnl() {
 
 _defi_register-strategy() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--list --remove --json --csv --quiet -q --version -h --help)
+    non_repeating_flags=(--list --remove --dry-run --json --csv --quiet -q --version -h --help)
     repeating_options=()
-    non_repeating_options=(--deploy --keystore --password-file --private-key-file --from -r --rpc-url --chain --block --config --db --color)
+    non_repeating_options=(--deploy --executor --keystore --password-file --private-key-file --from -r --rpc-url --chain --block --config --db --color)
     __defi_offer_flags_options 2
 
     # Offer option value completions
     case "${prev}" in
     '--deploy')
         __defi_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--executor')
+        return
+        ;;
+    '--keystore')
+        __defi_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--password-file')
+        __defi_add_completions -f
+        return
+        ;;
+    '--private-key-file')
+        __defi_add_completions -f
+        return
+        ;;
+    '--from')
+        return
+        ;;
+    '-r'|'--rpc-url')
+        return
+        ;;
+    '--chain')
+        return
+        ;;
+    '--block')
+        return
+        ;;
+    '--config')
+        __defi_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--db')
+        __defi_add_completions -f
+        return
+        ;;
+    '--color')
+        __defi_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_defi_deploy() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __defi_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    executor)
+        # Offer subcommand argument completions
+        "_defi_deploy_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'executor' -- "${cur}"))
+        ;;
+    esac
+}
+
+_defi_deploy_executor() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--dry-run --json --csv --quiet -q --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--artifacts --write-config --keystore --password-file --private-key-file --from -r --rpc-url --chain --block --config --db --color)
+    __defi_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--artifacts')
+        __defi_add_completions -d
+        return
+        ;;
+    '--write-config')
+        __defi_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     '--keystore')

@@ -35,7 +35,13 @@ function __defi_parse_tokens -S
         case 'pnl'
             __defi_parse_subcommand 0 'by=' 'since=' 'until=' 'strategy=' 'status=' 'chart' 'performance' 'optimize=+' 'config=' 'db=' 'json' 'csv' 'q/quiet' 'v/verbose' 'color=' 'version' 'h/help'
         case 'register-strategy'
-            __defi_parse_subcommand 2 'deploy=' 'list' 'remove' 'keystore=' 'password-file=' 'private-key-file=' 'from=' 'r/rpc-url=' 'chain=' 'block=' 'config=' 'db=' 'json' 'csv' 'q/quiet' 'v/verbose' 'color=' 'version' 'h/help'
+            __defi_parse_subcommand 2 'deploy=' 'list' 'remove' 'executor=' 'dry-run' 'keystore=' 'password-file=' 'private-key-file=' 'from=' 'r/rpc-url=' 'chain=' 'block=' 'config=' 'db=' 'json' 'csv' 'q/quiet' 'v/verbose' 'color=' 'version' 'h/help'
+        case 'deploy'
+            __defi_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'executor'
+                __defi_parse_subcommand 0 'artifacts=' 'write-config=' 'dry-run' 'keystore=' 'password-file=' 'private-key-file=' 'from=' 'r/rpc-url=' 'chain=' 'block=' 'config=' 'db=' 'json' 'csv' 'q/quiet' 'v/verbose' 'color=' 'version' 'h/help'
+            end
         case 'wallet'
             __defi_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -154,6 +160,7 @@ complete -c 'defi' -n '__defi_should_offer_completions_for_positional "defi" -eq
 complete -c 'defi' -n '__defi_should_offer_completions_for_positional "defi" -eq 1' -fa 'liquidate' -d 'Find unhealthy lending positions and liquidate the profitable ones.'
 complete -c 'defi' -n '__defi_should_offer_completions_for_positional "defi" -eq 1' -fa 'pnl' -d 'Report profit and loss from the history store.'
 complete -c 'defi' -n '__defi_should_offer_completions_for_positional "defi" -eq 1' -fa 'register-strategy' -d 'Register a strategy contract, deploy one from an artifact, or list and remove them.'
+complete -c 'defi' -n '__defi_should_offer_completions_for_positional "defi" -eq 1' -fa 'deploy' -d 'Deploy the project\'s contracts.'
 complete -c 'defi' -n '__defi_should_offer_completions_for_positional "defi" -eq 1' -fa 'wallet' -d 'Create, import and use keystores.'
 complete -c 'defi' -n '__defi_should_offer_completions_for_positional "defi" -eq 1' -fa 'abi' -d 'Encode and decode ABI data, compute selectors and Keccak-256.'
 complete -c 'defi' -n '__defi_should_offer_completions_for_positional "defi" -eq 1' -fa 'tx' -d 'Decode and sign raw transactions.'
@@ -269,6 +276,8 @@ complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "def
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi register-strategy" deploy' -l 'deploy' -d 'Deploy from a compiled artifact (abi + bytecode JSON).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi register-strategy" list' -l 'list' -d 'List registered strategies.'
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi register-strategy" remove' -l 'remove' -d 'Remove the named strategy.'
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi register-strategy" executor' -l 'executor' -d 'The executor (FlashLoans) address; falls back to defi.execution.flash_loan.contract_address.' -rfka ''
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi register-strategy" dry-run' -l 'dry-run' -d 'Simulate every owner transaction; send nothing and record nothing.'
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi register-strategy" keystore' -l 'keystore' -d 'A keystore file, or a keystore name in the keystore directory.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi register-strategy" password-file' -l 'password-file' -d 'A file holding the keystore password; else DEFI_PASSWORD, else a prompt.' -rF
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi register-strategy" private-key-file' -l 'private-key-file' -d 'A file holding a 0x-hex private key; else DEFI_PRIVATE_KEY.' -rF
@@ -285,6 +294,28 @@ complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "def
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi register-strategy" color' -l 'color' -d 'Colour on stderr: auto (a terminal and NO_COLOR unset), always, or never.' -rfka 'auto always never'
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi register-strategy" version' -l 'version' -d 'Show the version.'
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi register-strategy" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy" version' -l 'version' -d 'Show the version.'
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'defi' -n '__defi_should_offer_completions_for_positional "defi deploy" -eq 1' -fa 'executor' -d 'Deploy the executor (FlashLoans) and the Arbitrage and Liquidator strategies, wired and registered.'
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" artifacts' -l 'artifacts' -d 'The folder with the compiled artifacts.' -rfa '(__defi_complete_directories)'
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" write-config' -l 'write-config' -d 'Write defi.execution.flash_loan.contract_address into this config file (created if absent; comments are not kept).' -rfa '(set -l exts \'yaml\' \'yml\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" dry-run' -l 'dry-run' -d 'Simulate the deployments; send nothing and record nothing.'
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" keystore' -l 'keystore' -d 'A keystore file, or a keystore name in the keystore directory.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" password-file' -l 'password-file' -d 'A file holding the keystore password; else DEFI_PASSWORD, else a prompt.' -rF
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" private-key-file' -l 'private-key-file' -d 'A file holding a 0x-hex private key; else DEFI_PRIVATE_KEY.' -rF
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" from' -l 'from' -d 'The expected signer address (checked); falls back to ETH_FROM.' -rfka ''
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" r rpc-url' -s 'r' -l 'rpc-url' -d 'The JSON-RPC endpoint; falls back to ETH_RPC_URL, then defi.rpc_url or the chain\'s rpc_urls in the config.' -rfka ''
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" chain' -l 'chain' -d 'The chain name from the config (defi.chains.<name>); falls back to DEFI_CHAIN.' -rfka ''
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" block' -l 'block' -d 'The block to read: a number, a 0x hash, or latest.' -rfka ''
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" config' -l 'config' -d 'The config file; else DEFI_CONFIG, ./defi.yaml, $XDG_CONFIG_HOME/defi/defi.yaml, ~/.config/defi/defi.yaml.' -rfa '(set -l exts \'yaml\' \'yml\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" db' -l 'db' -d 'The history database; falls back to DEFI_DB, then defi.history.db.' -rF
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" json' -l 'json' -d 'Print one JSON document (a versioned envelope) on stdout.'
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" csv' -l 'csv' -d 'Print tables as CSV on stdout.'
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" q quiet' -l 'quiet' -s 'q' -d 'Only errors on stderr.'
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor"' -l 'verbose' -s 'v' -d 'More detail on stderr; repeat for debug output (-vv).'
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" color' -l 'color' -d 'Colour on stderr: auto (a terminal and NO_COLOR unset), always, or never.' -rfka 'auto always never'
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" version' -l 'version' -d 'Show the version.'
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi deploy executor" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi wallet" version' -l 'version' -d 'Show the version.'
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi wallet" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'defi' -n '__defi_should_offer_completions_for_positional "defi wallet" -eq 1' -fa 'new' -d 'Create a new key in an encrypted keystore and print its address.'

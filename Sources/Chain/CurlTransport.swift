@@ -48,6 +48,52 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     /// The libcurl version string (for diagnostics).
     public static var curlVersion: String { String(cString: curl_version()) }
 
+    /// POSTs a JSON body to `url` with extra request headers (a relay's signature, an API's access key) on a
+    /// one-off handle; `label` names the endpoint in errors (never a header value). Never throws on a status.
+    public func post(_ body: [UInt8], url: String, headers: [(String, String)], timeout: Duration, label: String)
+        throws(RPCError) -> HTTPReply
+    {
+        guard let handle = curl_easy_init() else {
+            throw .transport(code: -1, message: "curl_easy_init failed", endpoint: label)
+        }
+        defer { curl_easy_cleanup(handle) }
+        let sink = Sink()
+        let unmanaged = Unmanaged.passRetained(sink)
+        defer { unmanaged.release() }
+        var list: UnsafeMutablePointer<curl_slist>? = nil
+        list = curl_slist_append(list, "Content-Type: application/json")
+        list = curl_slist_append(list, "Accept: application/json")
+        list = curl_slist_append(list, "Expect:")
+        for (name, value) in headers { list = curl_slist_append(list, "\(name): \(value)") }
+        defer { curl_slist_free_all(list) }
+        let timeoutMS = max(1, Int(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000))
+        _ = ccurl_setopt_string(handle, CURLOPT_URL, url)
+        _ = ccurl_setopt_long(handle, CURLOPT_POST, 1)
+        _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        _ = ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, timeoutMS)
+        _ = ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, min(5000, timeoutMS))
+        _ = ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, list)
+        _ = ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
+        _ = ccurl_setopt_write_fn(handle, curlWrite)
+        _ = ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, unmanaged.toOpaque())
+        let code: CURLcode = body.withUnsafeBufferPointer { bp in
+            let r: CURLcode = bp.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: body.count) { cp in
+                    ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: cp))
+                }
+            } ?? ccurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+            guard r == CURLE_OK else { return r }
+            return curl_easy_perform(handle)
+        }
+        guard code == CURLE_OK else {
+            if code == CURLE_OPERATION_TIMEDOUT { throw .timeout(after: timeout, endpoint: label) }
+            throw .transport(code: Int(code.rawValue), message: String(cString: curl_easy_strerror(code)), endpoint: label)
+        }
+        var status = 0
+        _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        return HTTPReply(status: status, body: sink.bytes)
+    }
+
     /// POSTs a JSON body; connection failures and timeouts throw `RPCError.transport` / `.timeout`.
     public func post(_ body: [UInt8], to endpoint: Endpoint, timeout: Duration) throws(RPCError) -> HTTPReply {
         guard let handle = take(endpoint) else {

@@ -4,8 +4,8 @@ import Testing
 /// The command frame: help, exit codes, the JSON envelope, stdout/stderr separation, the signer rules.
 @Suite struct CLIFrameTests {
     static let subcommands = [
-        "scan", "quote", "simulate", "execute", "liquidate", "pnl", "register-strategy", "wallet", "abi", "tx",
-        "config", "history",
+        "scan", "quote", "simulate", "execute", "liquidate", "pnl", "register-strategy", "deploy", "wallet", "abi",
+        "tx", "config", "history",
     ]
 
     @Test func rootHelpListsEverySubcommand() throws {
@@ -27,7 +27,6 @@ import Testing
         (["scan"], "defi scan"),
         (["simulate", "0x01"], "defi simulate"), (["execute", "42", "--dry-run"], "defi execute"),
         (["liquidate", "--protocol", "aave"], "defi liquidate"), (["pnl", "--by", "week"], "defi pnl"),
-        (["register-strategy", "--list"], "defi register-strategy"),
     ])
     func notYetAvailableIsOneLineAndExit7(arguments: [String], name: String) throws {
         let r = try DefiBinary.run(arguments)

@@ -16,7 +16,7 @@ import Testing
 
     static let pages = [
         "defi", "defi.scan", "defi.quote", "defi.simulate", "defi.execute", "defi.liquidate", "defi.pnl",
-        "defi.register-strategy", "defi.wallet", "defi.wallet.new", "defi.wallet.import", "defi.wallet.address",
+        "defi.register-strategy", "defi.deploy", "defi.deploy.executor", "defi.wallet", "defi.wallet.new", "defi.wallet.import", "defi.wallet.address",
         "defi.wallet.list", "defi.wallet.sign-message", "defi.wallet.sign-typed-data", "defi.wallet.checksum",
         "defi.abi", "defi.abi.encode", "defi.abi.decode", "defi.abi.selector", "defi.abi.keccak", "defi.tx",
         "defi.tx.decode", "defi.tx.sign", "defi.config", "defi.config.show", "defi.config.check", "defi.history",

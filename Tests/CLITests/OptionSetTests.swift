@@ -18,7 +18,9 @@ import Testing
             + rpc + display),
         (["pnl"], ["--by", "--since", "--until", "--strategy", "--status", "--chart", "--performance", "--optimize"]
             + config + display),
-        (["register-strategy"], ["<name>", "<address>", "--deploy", "--list", "--remove"] + signer + display),
+        (["register-strategy"], ["<name>", "<address>", "--deploy", "--list", "--remove", "--executor", "--dry-run"]
+            + signer + rpc + config + display),
+        (["deploy", "executor"], ["--artifacts", "--write-config", "--dry-run"] + signer + rpc + config + display),
         (["history", "list"], ["--since", "--until", "--strategy", "--status", "--limit"] + config + display),
         (["history", "show"], ["<id>"] + display),
         (["config", "show"], rpc + config + display),

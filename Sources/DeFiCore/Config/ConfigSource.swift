@@ -39,5 +39,6 @@ public struct EnvironmentOverride: Sendable {
         .init(variable: "DEFI_MAX_DAILY_LOSS_USD", keyPath: ["risk", "max_daily_loss_usd"]),
         .init(variable: "DEFI_ONEINCH_API_KEY", keyPath: ["aggregators", "oneinch", "api_key"]),
         .init(variable: "DEFI_ZEROX_API_KEY", keyPath: ["aggregators", "zerox", "api_key"]),
+        .init(variable: "DEFI_TENDERLY_ACCESS_KEY", keyPath: ["execution", "tenderly", "access_key"]),
     ]
 }

@@ -23,14 +23,17 @@ public struct ConfigValidator: Sendable {
                 "multicall", "aggregators", "history",
             ], origins: origins, addressRule: addressRule)
         let strategies = try d.mapping("strategies", known: ["arbitrage", "statistical"])
-        let execution = try d.mapping("execution", known: ["flash_loan", "capital"])
+        let execution = try d.mapping("execution", known: ["flash_loan", "capital", "mev", "tenderly"])
         let history = try d.mapping("history", known: ["db"])
-        return DefiConfig(
+        var config = DefiConfig(
             chain: try d.string("chain"), rpcURL: try d.url("rpc_url"),
             arbitrage: try arbitrage(strategies), statistical: try statistical(strategies),
             flashLoan: try flashLoan(execution), capital: try capital(execution), risk: try risk(d),
             protocols: try protocols(d), chains: try chains(d), tokens: try tokens(d), venues: try venues(d),
             multicall: try d.address("multicall"), aggregators: try aggregators(d), historyDB: try history.string("db"))
+        config.mev = try mev(execution)
+        config.tenderly = try tenderly(execution)
+        return config
     }
 
     private static let basisPoints = "a whole number of basis points (0-10000)"
@@ -66,6 +69,29 @@ public struct ConfigValidator: Sendable {
         let pct = try c.decimal(
             "max_allocation_pct", maximum: ExactDecimal(100), expected: "a percentage between 0 and 100")
         return CapitalConfig(maxAllocationPct: pct ?? ConfigDefaults.maxAllocationPct)
+    }
+
+    private func mev(_ e: ConfigFields) throws(ConfigError) -> MEVConfig {
+        let m = try e.mapping("mev", known: ["builders", "auth_key"])
+        let expected = "env:VARIABLE or keystore:NAME (a keystore name or file)"
+        let auth = try m.text("auth_key", expected: expected)
+        if let auth, !(auth.hasPrefix("env:") || auth.hasPrefix("keystore:")) || auth.split(separator: ":").count < 2 {
+            throw m.invalid("auth_key", expected: expected, got: "a value of another form")
+        }
+        let builders = try m.urls("builders")
+        for (i, url) in builders.enumerated() where !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            throw .invalidValue(path: "\(m.child("builders"))[\(i)]", expected: "an http(s) URL", got: "another scheme",
+                                origin: nil)
+        }
+        return MEVConfig(builders: builders, authKey: auth)
+    }
+
+    private func tenderly(_ e: ConfigFields) throws(ConfigError) -> TenderlyConfig? {
+        guard e.values["tenderly"] != nil else { return nil }
+        let t = try e.mapping("tenderly", known: ["account", "project", "access_key", "base_url"])
+        return TenderlyConfig(
+            account: try t.string("account"), project: try t.string("project"), accessKey: try t.string("access_key"),
+            baseURL: try t.url("base_url", schemes: ["https", "http"]))
     }
 
     private func risk(_ d: ConfigFields) throws(ConfigError) -> RiskConfig {

@@ -28,6 +28,10 @@ public struct DefiConfig: Sendable, Equatable {
     public var aggregators: [String: AggregatorConfig]
     /// The history store path (`defi.history.db`).
     public var historyDB: String?
+    /// Private bundle submission to block builders (`defi.execution.mev`).
+    public var mev: MEVConfig = MEVConfig()
+    /// The Tenderly simulation backend, when configured (`defi.execution.tenderly`).
+    public var tenderly: TenderlyConfig? = nil
 }
 
 /// `defi.strategies.arbitrage`: when a spread is worth taking.
@@ -64,6 +68,41 @@ public struct FlashLoanConfig: Sendable, Equatable {
 public struct CapitalConfig: Sendable, Equatable {
     /// The largest share of the wallet one trade may use, in percent.
     public var maxAllocationPct: ExactDecimal
+}
+
+/// `defi.execution.mev`: Flashbots-style bundle submission.
+public struct MEVConfig: Sendable, Equatable {
+    /// Builder / relay JSON-RPC URLs that take `eth_callBundle` / `eth_sendBundle`; the first also simulates.
+    public var builders: [String]
+    /// Where the relay-authentication key (never the trading key) comes from: `env:VAR` (a 0x-hex key in that
+    /// variable) or `keystore:NAME` (a keystore name or file, password from DEFI_MEV_AUTH_PASSWORD or DEFI_PASSWORD).
+    public var authKey: String?
+
+    /// A value; no builders and no key by default.
+    public init(builders: [String] = [], authKey: String? = nil) {
+        self.builders = builders
+        self.authKey = authKey
+    }
+}
+
+/// `defi.execution.tenderly`: the Tenderly Simulation API.
+public struct TenderlyConfig: Sendable, Equatable {
+    /// The account slug.
+    public var account: String?
+    /// The project slug.
+    public var project: String?
+    /// The access key (sent as X-Access-Key; redacted whenever shown).
+    public var accessKey: String?
+    /// The API base URL (default `https://api.tenderly.co`).
+    public var baseURL: String?
+
+    /// A value.
+    public init(account: String? = nil, project: String? = nil, accessKey: String? = nil, baseURL: String? = nil) {
+        self.account = account
+        self.project = project
+        self.accessKey = accessKey
+        self.baseURL = baseURL
+    }
 }
 
 /// `defi.risk`: limits checked before signing.

@@ -9,7 +9,7 @@ struct Defi: AsyncParsableCommand {
         discussion: discussion,
         version: DefiVersion.current,
         subcommands: [
-            Scan.self, Quote.self, Simulate.self, Execute.self, Liquidate.self, PnL.self, RegisterStrategy.self,
+            Scan.self, Quote.self, Simulate.self, Execute.self, Liquidate.self, PnL.self, RegisterStrategy.self, DeployCommand.self,
             WalletCommand.self, ABICommand.self, TxCommand.self, ConfigCommand.self, HistoryCommand.self,
             KeccakAlias.self,
         ])
