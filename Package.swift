@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
         .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore", "History", "TestSupport"]),
         .testTarget(name: "ProtocolsTests", dependencies: ["Protocols", "TestSupport"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "TestSupport"]),
         .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "Validation", "TestSupport"]),
         // Golden tests of the built `defi` binary (human and --json forms).
         .testTarget(name: "CLITests", dependencies: ["Primitives", "TestSupport"]),
