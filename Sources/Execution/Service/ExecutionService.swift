@@ -171,7 +171,7 @@ public enum ExecutionService {
             return try await simulateTransaction(bytes, request: request, setup: setup)
         case .planFile(let path):
             let file = try loadPlan(path)
-            let from = try sender(request, setup: setup, file: file)
+            let from = try await sender(request, setup: setup, executor: file.executor)
             let ctx = try await context(request, setup: setup, tokens: PlanRunner.watchedTokens(file.plan))
             let sim = try await PlanRunner.simulate(file, from: from, context: ctx.run)
             return SimulationResult(target: request.target, plan: sim, candidates: [], skipped: [])
@@ -295,9 +295,19 @@ public enum ExecutionService {
         do { return try PlanFile(json: text) } catch { throw .usage(error.message) }
     }
 
-    static func sender(_ request: ExecutionRequest, setup: ExecutionSetup, file: PlanFile) throws(ExecutionError) -> Address {
+    /// `--from`, else the executor's `owner()` (only the owner may call executeStrategy).
+    static func sender(_ request: ExecutionRequest, setup: ExecutionSetup, executor: Address) async throws(ExecutionError)
+        -> Address
+    {
         if let f = request.from { return f }
-        throw .usage("simulate needs the sender: pass --from (the executor's owner)")
+        let outcome: CallOutcome
+        do { outcome = try await setup.client.call(CallRequest(to: executor, data: [0x8d, 0xa5, 0xcb, 0x5b]), at: request.block) } catch {
+            throw .from(error)
+        }
+        guard case .success(let d) = outcome, d.count == 32, let owner = try? Address(bytes: d.suffix(20)) else {
+            throw .usage("\(executor) has no owner(): is it the executor? pass --from")
+        }
+        return owner
     }
 
     struct Prepared {
@@ -321,7 +331,7 @@ public enum ExecutionService {
         guard let executor = setup.executor else {
             throw .usage("no executor: set defi.execution.flash_loan.contract_address")
         }
-        let from = request.from ?? executor
+        let from = try await sender(request, setup: setup, executor: executor)
         let view: PinnedView
         do { view = try await setup.client.pinned(at: request.block) } catch { throw .from(error) }
         let snapshot = try await readSnapshot(route: stored, view: view, setup: setup)
