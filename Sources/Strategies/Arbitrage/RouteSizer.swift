@@ -5,6 +5,7 @@
 // the integer replay through the pools' exact math, never the closed form.
 import Primitives
 import Protocols
+import Validation
 
 /// A size and the exact amounts it produces.
 public struct SizedRoute: Sendable, Equatable {
@@ -73,8 +74,8 @@ public enum RouteSizer {
                 widen += 1
             }
             best = g
-            // Flooring makes small-amount profits jagged: widen the final window with the size (x/16, ≤ 1024).
-            let wide = Int(min(g.x / U256(16), U256(1_024)).uint64 ?? 1_024)
+            // Flooring makes small-amount profits jagged: below 2^14 units widen the final window to x/16.
+            let wide = g.x < U256(16_384) ? Int(g.x.uint64 ?? 0) / 16 : 0
             if let w = scan(legs, around: g.x, halfWidth: max(searchWindow, wide), cap: cap), w.p > best.p
                 || (w.p == best.p && w.x < best.x)
             {
