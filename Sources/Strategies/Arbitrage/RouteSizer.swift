@@ -18,6 +18,13 @@ public struct SizedRoute: Sendable, Equatable {
 
     /// The last hop's output.
     public var amountOut: U256 { outputs.last ?? .zero }
+
+    /// A sized route with every field given.
+    public init(size: U256, outputs: [U256], profit: I256) {
+        self.size = size
+        self.outputs = outputs
+        self.profit = profit
+    }
 }
 
 /// Sizes cyclic routes over legs of a snapshot.
@@ -101,7 +108,7 @@ public enum RouteSizer {
     }
 
     /// The least first-hop input whose exact outputs reach `amountOut` after `legs` (inverted hop by hop).
-    static func minimalInput(_ legs: ArraySlice<Leg>, forOutput amountOut: U256) -> U256? {
+    public static func minimalInput(_ legs: ArraySlice<Leg>, forOutput amountOut: U256) -> U256? {
         var y = amountOut
         for leg in legs.reversed() {
             guard let x = leg.minimalInput(forOutput: y) else { return nil }
