@@ -65,6 +65,28 @@ public struct Leg: Sendable, Equatable {
         }
     }
 
+    /// The least input whose exact output is at least `amountOut`: V2 ⌈10000·rIn·y / ((10000 − fee)·(rOut − y))⌉
+    /// (from getAmountOut's floor), V3 QuoterV2's exact-output input (the pool rounds it up); nil when the pool
+    /// cannot deliver `amountOut`.
+    public func minimalInput(forOutput amountOut: U256) -> U256? {
+        guard !amountOut.isZero else { return nil }
+        switch pool.state {
+        case .uniswapV2(let p):
+            let (rIn, rOut) = zeroForOne ? (p.reserve0, p.reserve1) : (p.reserve1, p.reserve0)
+            guard amountOut < rOut, !rIn.isZero else { return nil }
+            let (num, o) = (U256(10_000) &* rIn).multipliedReportingOverflow(by: amountOut)
+            guard !o else { return nil }
+            let (den, o2) = U256(UInt64(10_000 - p.feeBps)).multipliedReportingOverflow(by: rOut &- amountOut)
+            guard !o2 else { return nil }
+            let (q, r) = num.quotientAndRemainder(dividingBy: den)
+            return r.isZero ? q : q &+ .one
+        case .uniswapV3(let e):
+            return (try? e.state.quoteExactOutputSingle(zeroForOne: zeroForOne, amountOut: amountOut))?.amount
+        case .reserved:
+            return nil
+        }
+    }
+
     /// The plan hop (kind, pool, tokens; extra = fee bps for V2, no price limit for V3).
     public var planHop: PlanHop? {
         switch pool.state {
