@@ -124,3 +124,58 @@ import Testing
         try await simulateThenExecute { _ in try Self.flashLoanPlan() }
     }
 }
+
+/// The lens against reality: a raw signed transaction simulated, then sent; the lens's per-token deltas equal the
+/// balance changes the chain shows, and state overrides reach the simulated call.
+@Suite(.enabled(if: Devnet.available, Devnet.reason), .serialized) struct SimulationLensDevnetTests {
+    @Test func lensDeltasOfARawTransactionEqualTheMinedChange() async throws {
+        try await ExecutionDevnetTests.withSnapshot { c in
+            let weth = try ExecutionDevnetTests.token("WETH")
+            let key = try Devnet.key(7)
+            let signer = LocalSigner(key: key, source: "test")
+            let to = try Address(parsing: "0x00000000000000000000000000000000000000aa")
+            // Wrap 3 wei-ETH into WETH, then a raw transfer of 2 to `to`, simulated first.
+            _ = try await c.call("eth_sendTransaction", [.object([
+                "from": .string(signer.address.checksummed), "to": .string(weth.checksummed),
+                "data": .string("0xd0e30db0"), "value": .string("0x3")])])
+            let nonce = try await c.transactionCount(of: signer.address)
+            let data: [UInt8] = [0xa9, 0x05, 0x9c, 0xbb] + [UInt8](repeating: 0, count: 12) + to.bytes + U256(2).bigEndianBytes
+            let tx = Transaction.dynamicFee(chainID: 31337, nonce: nonce, maxPriorityFeePerGas: U256(1_000_000_000),
+                                            maxFeePerGas: U256(10_000_000_000), gasLimit: 100_000, to: weth, value: .zero,
+                                            data: data)
+            let sim = try await Simulator(client: c).simulate(SimulationRequest(
+                from: signer.address, to: weth, data: data, gasLimit: 100_000, tokens: [weth], holders: [to]))
+            #expect(sim.succeeded)
+            #expect(sim.delta(of: weth, holder: signer.address) == I256(-2))
+            #expect(sim.delta(of: weth, holder: to) == I256(2))
+            let before = try await QuoteDevnet.balance(weth, of: to, client: c)
+            _ = try await c.sendRawTransaction(try signer.sign(tx))
+            let after = try await QuoteDevnet.balance(weth, of: to, client: c)
+            #expect(after - before == U256(2))
+        }
+    }
+
+    @Test func stateOverridesReachTheSimulatedCall() async throws {
+        let c = try Devnet.client()
+        let usdc = try ExecutionDevnetTests.token("USDC")
+        let executor = try ExecutionDevnetTests.executor
+        // Find USDC's balance mapping slot from a known holder (pair A), then give the executor 1,000 USDC.
+        let pair = try ExecutionDevnetTests.pool("uniswap_v2_a:WETH/USDC")
+        let held = try await QuoteDevnet.balance(usdc, of: pair, client: c)
+        var slotIndex: UInt64? = nil
+        for i in UInt64(0)..<12 {
+            let slot = Keccak256.hash([UInt8](repeating: 0, count: 12) + pair.bytes + U256(i).bigEndianBytes)
+            let word = try await c.storage(at: usdc, slot: try U256(bigEndian: slot.bytes))
+            if (try? U256(bigEndian: word.bytes)) == held { slotIndex = i; break }
+        }
+        let i = try #require(slotIndex)
+        let slot = Keccak256.hash([UInt8](repeating: 0, count: 12) + executor.bytes + U256(i).bigEndianBytes)
+        let amount = U256(1_000_000_000)
+        let overrides = [usdc: AccountOverride(stateDiff: [slot: try Hash32(bytes: amount.bigEndianBytes)])]
+        let sim = try await Simulator(client: c).simulate(SimulationRequest(
+            from: executor, to: usdc, data: [0x70, 0xa0, 0x82, 0x31] + [UInt8](repeating: 0, count: 12) + executor.bytes,
+            overrides: overrides, tokens: [usdc]))
+        #expect(sim.outcome.returnData == amount.bigEndianBytes)
+        #expect(sim.deltas.first { $0.token == usdc }?.before == amount)
+    }
+}
