@@ -11,13 +11,13 @@ import Testing
         return FileManager.default.isExecutableFile(atPath: p) ? p : nil
     }
 
-    /// The committed runtime code is what tools/lens/SimulationLens.vy compiles to (vyper 0.4.3, cancun).
+    /// The committed runtime code is what scripts/lens/SimulationLens.vy compiles to (vyper 0.4.3, cancun).
     @Test(.enabled(if: vyper != nil, "needs .venv/bin/vyper (devnet/_venv.sh)"))
     func committedCodeMatchesTheSource() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.vyper!)
         p.arguments = ["--evm-version", "cancun", "-f", "bytecode_runtime",
-                       Self.root.appendingPathComponent("tools/lens/SimulationLens.vy").path]
+                       Self.root.appendingPathComponent("scripts/lens/SimulationLens.vy").path]
         let out = Pipe()
         p.standardOutput = out
         try p.run()
@@ -25,7 +25,7 @@ import Testing
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
         let code = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(code == simulationLensRuntimeHex, "run tools/lens/build.sh")
+        #expect(code == simulationLensRuntimeHex, "run scripts/lens/build-simulation-lens.sh")
     }
 
     @Test func probeSelectorIsTheVyperSignature() {
