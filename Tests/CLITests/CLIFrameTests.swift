@@ -25,7 +25,6 @@ import Testing
 
     @Test(arguments: [
         (["scan"], "defi scan"),
-        (["simulate", "0x01"], "defi simulate"), (["execute", "42", "--dry-run"], "defi execute"),
         (["liquidate", "--protocol", "aave"], "defi liquidate"), (["pnl", "--by", "week"], "defi pnl"),
         (["register-strategy", "--list"], "defi register-strategy"),
     ])

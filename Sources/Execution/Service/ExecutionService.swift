@@ -20,7 +20,7 @@ public enum ExecutionTarget: Sendable, Equatable {
     /// A raw signed or unsigned transaction (0x hex; simulate only).
     case transaction([UInt8])
 
-    /// `opp_…` → opportunity, `0x…` → transaction, anything else a plan file path.
+    /// `opp_…` → opportunity, `0x…` → transaction, anything else a plan file path (read and validated now).
     public static func parse(_ text: String) throws(ExecutionError) -> ExecutionTarget {
         if text.hasPrefix("opp_") { return .opportunity(text) }
         if text.hasPrefix("0x") {
@@ -29,6 +29,7 @@ public enum ExecutionTarget: Sendable, Equatable {
             }
             return .transaction(bytes)
         }
+        _ = try ExecutionService.loadPlan(text)  // refuse a bad plan before any network access
         return .planFile(text)
     }
 }
@@ -294,7 +295,7 @@ public enum ExecutionService {
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw .usage("cannot read the plan file \(path) (an opportunity id starts with opp_, a transaction with 0x)")
         }
-        do { return try PlanFile(json: text) } catch { throw .usage(error.message) }
+        do { return try PlanFile(json: text) } catch { throw .plan(error) }
     }
 
     /// `--from`, else the executor's `owner()` (only the owner may call executeStrategy).
