@@ -226,4 +226,93 @@ import Testing
             #expect(realised.contains { $0.token == (try? ExecutionDevnetTests.token("USDC"))?.checksummed })
         }
     }
+
+    /// The flash-swap plan priced at the deployment block 147 (reserves of the planted spread).
+    static let plan147 = #"""
+{
+  "schema": "defi.plan/1",
+  "chain_id": "31337",
+  "executor": "0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f",
+  "strategy": {
+    "name": "Arbitrage"
+  },
+  "flash": {
+    "kind": "uniswap_v2_flash_swap",
+    "lender": "0x57702E47f167177202d7C54E7602c1A2Dee9Ee9F",
+    "asset": "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+    "amount": "19733994106400553836",
+    "asset_is_token1": false,
+    "repay_token": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+    "fee_bps": "30"
+  },
+  "profit_token": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+  "min_profit": "1",
+  "payload": {
+    "type": "arbitrage",
+    "hops": [
+      {
+        "kind": "uniswap_v2",
+        "pool": "0x2CC141d3F5151c5Cd457688E2422Ff39e0624eF1",
+        "token_in": "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+        "token_out": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+        "extra": "30"
+      }
+    ]
+  }
+}
+"""#
+
+    /// Lines that depend on the market's current fee (the pinned block is fixed, the fee quote is live).
+    static func normalized(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            if line.hasPrefix("  gas estimate") { return String(line.prefix { $0 != "," }) + ", <fees>" }
+            if line.hasPrefix("  net after gas") { return "  net after gas <fees>" }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+
+    @Test func simulateGoldenHumanAndJSONAtTheDeploymentBlock() throws {
+        let db = Devnet.tempPath("cli-db") + ".sqlite"
+        let path = Devnet.tempPath("plan") + ".json"
+        try Self.plan147.write(toFile: path, atomically: true, encoding: .utf8)
+        let human = try Self.defi(["simulate", path, "--block", "147", "--color", "never"], db: db)
+        #expect(human.status == 0, "\(human.stderr)")
+        #expect(Self.normalized(human.stdout) == """
+            simulate \(path) at block 147: success, profitable
+              from 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 to 0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f
+              profit 78174402 [78.174402 USDC]
+              gas estimate 307394, <fees>
+              net after gas <fees>
+            HOLDER  TOKEN  CHANGE
+            sender  USDC   78174402 [+78.174402 USDC]
+
+            """)
+        let json = try Self.defi(["simulate", path, "--block", "147", "--json"], db: db)
+        #expect(json.status == 0)
+        let d = try Self.json(json.stdout)["data"]
+        let expected: [String: String] = [
+            "block_number": "147", "from": "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+            "to": "0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f", "profit": "78174402",
+            "profit_token": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512", "gas_estimate": "307394",
+            "gas_limit": "368872", "flash_kind": "uniswap_v2_flash_swap",
+        ]
+        for (k, v) in expected { #expect(Self.string(d, k) == v, "\(k)") }
+        #expect(d?["success"] == .bool(true) && d?["profitable"] == .bool(true))
+        #expect(Self.string(d?["deltas"].flatMap { if case .array(let a) = $0 { a.first } else { nil } }, "delta") == "78174402")
+        #expect(Self.string(d, "calldata")?.hasPrefix("0x548913ad") == true)
+    }
+
+    @Test func executeDryRunStopsAfterTheSimulation() async throws {
+        let c = try Devnet.client()
+        let db = Devnet.tempPath("cli-db") + ".sqlite"
+        let path = Devnet.tempPath("plan") + ".json"
+        try Self.plan147.write(toFile: path, atomically: true, encoding: .utf8)
+        let nonce = try await Self.nonce(c)
+        let r = try Self.defi(["execute", path, "--dry-run", "--block", "147", "--color", "never"], db: db)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("dry run: simulated at block "))
+        #expect(r.stdout.contains("  profit 78174402 [78.174402 USDC]\n"))
+        #expect(try await Self.nonce(c) == nonce)
+        #expect(try HistoryStore(path: db).listExecutions().isEmpty)
+    }
 }

@@ -230,7 +230,8 @@ public enum ExecutionService {
         ctx.run.confirmations = request.confirmations
         ctx.run.deadline = .seconds(request.deadlineSeconds)
         ctx.run.riskGate = riskGate(setup: setup, book: ctx.book)
-        ctx.run.block = .latest
+        // A send is always simulated at a fresh block; a dry run may look at the block asked for.
+        ctx.run.block = request.dryRun ? request.block : .latest
         if file.opportunityID == nil { file.opportunityID = opportunity }
         do {
             let out = try await PlanRunner.execute(plan: file, signer: signer, context: ctx.run, engine: engine,
