@@ -140,6 +140,7 @@ public enum ScanError: DefiError, Equatable {
     /// A hint when the user can act.
     public var hint: String? {
         switch self {
+        case .quote(.noRPC): "set ETH_RPC_URL, pass --rpc-url, or scan offline with --state FILE"
         case .quote(let e): e.hint
         default: nil
         }
