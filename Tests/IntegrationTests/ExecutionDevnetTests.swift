@@ -29,16 +29,19 @@ extension ExecutionDevnetSuites {
             return tokenIn < tokenOut ? (r0, r1) : (r1, r0)
         }
 
+        /// `body` between an evm_snapshot and its evm_revert, inside `Devnet.exclusive`.
         static func withSnapshot<T>(_ body: (RPCClient) async throws -> T) async throws -> T {
-            let c = try Devnet.client()
-            let id = try await c.call("evm_snapshot")
-            do {
-                let out = try await body(c)
-                _ = try await c.call("evm_revert", [id])
-                return out
-            } catch {
-                _ = try await c.call("evm_revert", [id])
-                throw error
+            try await Devnet.exclusive {
+                let c = try Devnet.client()
+                let id = try await c.call("evm_snapshot")
+                do {
+                    let out = try await body(c)
+                    _ = try await c.call("evm_revert", [id])
+                    return out
+                } catch {
+                    _ = try await c.call("evm_revert", [id])
+                    throw error
+                }
             }
         }
 
