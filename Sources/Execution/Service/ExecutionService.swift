@@ -346,12 +346,33 @@ public enum ExecutionService {
         if setup.limits.maxPositionUSD != .max {
             maxInput = ctx.book.amount(of: stored.tokenIn, worth: USDValue(e18: I256(bits: setup.limits.maxPositionUSD)))
         }
-        let route: Route
-        do { route = try RoutePricer.reprice(stored, in: snapshot, maxInput: maxInput) } catch {
+        var route: Route
+        let legs: [Leg]
+        do {
+            route = try RoutePricer.reprice(stored, in: snapshot, maxInput: maxInput)
+            legs = try RoutePricer.legs(of: route, in: snapshot)
+        } catch {
             let why = "stale opportunity \(id) (found at block \(record.blockNumber)): \(error.description)"
             let result = SimulationResult(target: request.target, candidates: [], skipped: [why], route: nil)
             return Prepared(result: result, chosen: nil, engine: "", refusal: why, refusalCode: "stale")
         }
+        // Validate as the scan did (thresholds, liquidity, costs) at this block; its min-outs guard every hop.
+        let quote: FeeQuote
+        do { quote = try await setup.fees.estimate(client: setup.client) } catch {
+            if case .rpc(let r) = error { throw .from(r) }
+            throw .refused(code: "gas_price_cap", reason: error.description)
+        }
+        let validated = OpportunityValidator.validate(
+            route.trade(legs: legs), policy: ValidationPolicy(setup.config.arbitrage),
+            inputs: CostInputs(gasPriceWei: CostInputs.projectedGasPrice(quote), nativeToken: setup.wrappedNative),
+            prices: ctx.book)
+        guard validated.accepted else {
+            let why = "opportunity \(id) fails validation at block \(view.block.number): "
+                + validated.rejections.map(\.description).joined(separator: "; ")
+            let result = SimulationResult(target: request.target, candidates: [], skipped: [why], route: route)
+            return Prepared(result: result, chosen: nil, engine: "", refusal: why, refusalCode: "validation")
+        }
+        route = route.withMinOuts(validated.minOuts)
         let env = EngineEnvironment(view: view, executor: executor, snapshot: snapshot, aavePool: setup.aavePool,
                                     balancerVault: setup.balancerVault)
         var reports: [CandidateReport] = []
