@@ -65,7 +65,7 @@ public enum StateOverrideFile {
     }
 
     static func word(_ s: String) -> Hash32? {
-        guard s.hasPrefix("0x"), let b = try? Hex.decode(s), b.count <= 32 else { return nil }
-        return try? Hash32(bytes: [UInt8](repeating: 0, count: 32 - b.count) + b)
+        guard s.hasPrefix("0x"), s.count > 2, s.count <= 66, let v = try? U256(parsing: s) else { return nil }
+        return try? Hash32(bytes: v.bigEndianBytes)
     }
 }
