@@ -25,8 +25,10 @@ public struct PlanFile: Sendable, Equatable {
     public var expectedProfit: U256?
 
     /// A plan file value.
-    public init(executor: Address, strategyName: String, plan: ExecutorPlan, chainID: UInt64? = nil,
-                opportunityID: String? = nil, pricedAtBlock: UInt64? = nil, expectedProfit: U256? = nil) {
+    public init(
+        executor: Address, strategyName: String, plan: ExecutorPlan, chainID: UInt64? = nil,
+        opportunityID: String? = nil, pricedAtBlock: UInt64? = nil, expectedProfit: U256? = nil
+    ) {
         self.executor = executor
         self.strategyName = strategyName
         self.plan = plan
@@ -66,8 +68,10 @@ extension PlanFile {
         let root: JSONValue
         do { root = try JSONValue(parsing: text) } catch { throw PlanFileError(field: "", problem: error.description) }
         let r = try PlanObject(root, path: "")
-        try r.allow(["schema", "chain_id", "executor", "strategy", "flash", "profit_token", "min_profit", "payload",
-                     "opportunity_id", "priced_at_block", "expected_profit"])
+        try r.allow([
+            "schema", "chain_id", "executor", "strategy", "flash", "profit_token", "min_profit", "payload",
+            "opportunity_id", "priced_at_block", "expected_profit",
+        ])
         let schema = try r.string("schema")
         guard schema == PlanFile.schema else {
             throw PlanFileError(field: "schema", problem: "expected \"\(PlanFile.schema)\", got \"\(schema)\"")
@@ -76,34 +80,41 @@ extension PlanFile {
         try strategy.allow(["name", "id"])
         let name = try strategy.string("name")
         guard !name.isEmpty else { throw PlanFileError(field: "strategy.name", problem: "must not be empty") }
-        let id = try strategy.opt("id", strategy.hash)
+        let id =
+            try strategy.opt("id", strategy.hash)
             ?? ExecutorPlan.strategyID(named: name)
 
         let flash = try Self.flash(try r.object("flash"))
         let payload = try Self.payload(try r.object("payload"))
-        let plan = ExecutorPlan(strategyID: id, flash: flash, profitToken: try r.address("profit_token"),
-                                minProfit: try r.u256("min_profit"), payload: payload)
+        let plan = ExecutorPlan(
+            strategyID: id, flash: flash, profitToken: try r.address("profit_token"),
+            minProfit: try r.u256("min_profit"), payload: payload)
         do throws(ExecutorPlanError) {
             try plan.validate()
             _ = try plan.params()
         } catch { throw PlanFileError(field: "", problem: error.description) }
-        self.init(executor: try r.address("executor"), strategyName: name, plan: plan,
-                  chainID: try r.opt("chain_id", r.u64),
-                  opportunityID: try r.opt("opportunity_id", r.string),
-                  pricedAtBlock: try r.opt("priced_at_block", r.u64),
-                  expectedProfit: try r.opt("expected_profit", r.u256))
+        self.init(
+            executor: try r.address("executor"), strategyName: name, plan: plan,
+            chainID: try r.opt("chain_id", r.u64),
+            opportunityID: try r.opt("opportunity_id", r.string),
+            pricedAtBlock: try r.opt("priced_at_block", r.u64),
+            expectedProfit: try r.opt("expected_profit", r.u256))
     }
 
     static func flash(_ f: PlanObject) throws(PlanFileError) -> FlashSource {
         try f.allow(["kind", "lender", "asset", "amount", "extra", "asset_is_token1", "repay_token", "fee_bps"])
         let kindName = try f.string("kind")
         guard let kind = FlashKind(name: kindName) else {
-            throw PlanFileError(field: f.path("kind"), problem: "unknown flash kind \"\(kindName)\" (one of "
-                + FlashKind.allCases.map(\.name).joined(separator: ", ") + ")")
+            throw PlanFileError(
+                field: f.path("kind"),
+                problem: "unknown flash kind \"\(kindName)\" (one of "
+                    + FlashKind.allCases.map(\.name).joined(separator: ", ") + ")")
         }
         let asset = try f.address("asset")
         let amount = try f.u256("amount")
-        let lender = kind == .none ? (try f.opt("lender", f.address) ?? .zero)
+        let lender =
+            kind == .none
+            ? (try f.opt("lender", f.address) ?? .zero)
             : try f.address("lender")
         let structured = ["asset_is_token1", "repay_token", "fee_bps"].filter { f.has($0) }
         if f.has("extra") {
@@ -117,9 +128,12 @@ extension PlanFile {
         case .uniswapV2:
             let repay = try f.opt("repay_token", f.address)
             let fee = try f.opt("fee_bps", f.u64) ?? 30
-            guard fee > 0, fee < 10_000 else { throw PlanFileError(field: f.path("fee_bps"), problem: "must be 1...9999") }
-            return .uniswapV2(pair: lender, asset: asset, amount: amount, assetIsToken1: token1, repayToken: repay,
-                              feeBps: UInt16(fee))
+            guard fee > 0, fee < 10_000 else {
+                throw PlanFileError(field: f.path("fee_bps"), problem: "must be 1...9999")
+            }
+            return .uniswapV2(
+                pair: lender, asset: asset, amount: amount, assetIsToken1: token1, repayToken: repay,
+                feeBps: UInt16(fee))
         case .uniswapV3:
             if let bad = structured.first(where: { $0 != "asset_is_token1" }) {
                 throw PlanFileError(field: f.path(bad), problem: "only for kind uniswap_v2_flash_swap")
@@ -127,7 +141,8 @@ extension PlanFile {
             return .uniswapV3(pool: lender, asset: asset, amount: amount, assetIsToken1: token1)
         default:
             if let bad = structured.first {
-                throw PlanFileError(field: f.path(bad), problem: "only for kinds uniswap_v2_flash_swap and uniswap_v3_flash")
+                throw PlanFileError(
+                    field: f.path(bad), problem: "only for kinds uniswap_v2_flash_swap and uniswap_v3_flash")
             }
             return FlashSource(kind: kind, lender: lender, asset: asset, amount: amount)
         }
@@ -141,10 +156,12 @@ extension PlanFile {
             return .arbitrage(hops: try hops(p))
         case "liquidation":
             try p.allow(["type", "hops", "pool", "collateral", "user", "debt_to_cover"])
-            return .liquidation(pool: try p.address("pool"), collateral: try p.address("collateral"),
-                                user: try p.address("user"), debtToCover: try p.u256("debt_to_cover"), hops: try hops(p))
+            return .liquidation(
+                pool: try p.address("pool"), collateral: try p.address("collateral"),
+                user: try p.address("user"), debtToCover: try p.u256("debt_to_cover"), hops: try hops(p))
         default:
-            throw PlanFileError(field: p.path("type"), problem: "expected \"arbitrage\" or \"liquidation\", got \"\(type)\"")
+            throw PlanFileError(
+                field: p.path("type"), problem: "expected \"arbitrage\" or \"liquidation\", got \"\(type)\"")
         }
     }
 
@@ -153,7 +170,8 @@ extension PlanFile {
             throw PlanFileError(field: p.path("hops"), problem: p.has("hops") ? "must be an array" : "missing")
         }
         guard (1...ExecutorPlan.maxHops).contains(items.count) else {
-            throw PlanFileError(field: p.path("hops"), problem: "needs 1 to \(ExecutorPlan.maxHops) hops, got \(items.count)")
+            throw PlanFileError(
+                field: p.path("hops"), problem: "needs 1 to \(ExecutorPlan.maxHops) hops, got \(items.count)")
         }
         var out: [PlanHop] = []
         for (i, item) in items.enumerated() {
@@ -161,15 +179,18 @@ extension PlanFile {
             try h.allow(["kind", "pool", "token_in", "token_out", "amount_in", "min_out", "extra"])
             let kindName = try h.string("kind")
             guard let kind = HopKind(name: kindName) else {
-                throw PlanFileError(field: h.path("kind"), problem: "unknown hop kind \"\(kindName)\" (one of "
-                    + HopKind.allCases.map(\.name).joined(separator: ", ") + ")")
+                throw PlanFileError(
+                    field: h.path("kind"),
+                    problem: "unknown hop kind \"\(kindName)\" (one of "
+                        + HopKind.allCases.map(\.name).joined(separator: ", ") + ")")
             }
-            out.append(PlanHop(
-                kind: kind, pool: try h.address("pool"), tokenIn: try h.address("token_in"),
-                tokenOut: try h.address("token_out"),
-                amountIn: try h.opt("amount_in", h.u256) ?? .zero,
-                minOut: try h.opt("min_out", h.u256) ?? .zero,
-                extra: try h.opt("extra", h.u256) ?? .zero))
+            out.append(
+                PlanHop(
+                    kind: kind, pool: try h.address("pool"), tokenIn: try h.address("token_in"),
+                    tokenOut: try h.address("token_out"),
+                    amountIn: try h.opt("amount_in", h.u256) ?? .zero,
+                    minOut: try h.opt("min_out", h.u256) ?? .zero,
+                    extra: try h.opt("extra", h.u256) ?? .zero))
         }
         return out
     }
@@ -199,7 +220,8 @@ extension PlanFile {
 
     static func flashJSON(_ f: FlashSource) -> JSONValue {
         var o: [String: JSONValue] = [
-            "kind": .string(f.kind.name), "asset": .string(f.asset.checksummed), "amount": .string(f.amount.description),
+            "kind": .string(f.kind.name), "asset": .string(f.asset.checksummed),
+            "amount": .string(f.amount.description),
         ]
         if f.kind != .none { o["lender"] = .string(f.lender.checksummed) }
         if !f.extra.isZero { o["extra"] = .string(f.extra.description) }
@@ -207,14 +229,15 @@ extension PlanFile {
     }
 
     static func payloadJSON(_ p: StrategyPayload) -> JSONValue {
-        let hops = JSONValue.array(p.hops.map { h in
-            .object([
-                "kind": .string(h.kind.name), "pool": .string(h.pool.checksummed),
-                "token_in": .string(h.tokenIn.checksummed), "token_out": .string(h.tokenOut.checksummed),
-                "amount_in": .string(h.amountIn.description), "min_out": .string(h.minOut.description),
-                "extra": .string(h.extra.description),
-            ])
-        })
+        let hops = JSONValue.array(
+            p.hops.map { h in
+                .object([
+                    "kind": .string(h.kind.name), "pool": .string(h.pool.checksummed),
+                    "token_in": .string(h.tokenIn.checksummed), "token_out": .string(h.tokenOut.checksummed),
+                    "amount_in": .string(h.amountIn.description), "min_out": .string(h.minOut.description),
+                    "extra": .string(h.extra.description),
+                ])
+            })
         switch p {
         case .arbitrage:
             return .object(["type": .string("arbitrage"), "hops": hops])
@@ -265,15 +288,21 @@ struct PlanObject {
         return v
     }
 
-    func object(_ key: String) throws(PlanFileError) -> PlanObject { try PlanObject(try required(key), path: path(key)) }
+    func object(_ key: String) throws(PlanFileError) -> PlanObject {
+        try PlanObject(try required(key), path: path(key))
+    }
 
     func string(_ key: String) throws(PlanFileError) -> String {
-        guard case .string(let s) = try required(key) else { throw PlanFileError(field: path(key), problem: "must be a string") }
+        guard case .string(let s) = try required(key) else {
+            throw PlanFileError(field: path(key), problem: "must be a string")
+        }
         return s
     }
 
     func bool(_ key: String) throws(PlanFileError) -> Bool {
-        guard case .bool(let b) = try required(key) else { throw PlanFileError(field: path(key), problem: "must be true or false") }
+        guard case .bool(let b) = try required(key) else {
+            throw PlanFileError(field: path(key), problem: "must be true or false")
+        }
         return b
     }
 
@@ -316,7 +345,10 @@ enum PlanJSON {
         let inner = indent + "  "
         switch v {
         case .object(let o) where !o.isEmpty:
-            return "{\n" + o.keys.sorted().map { inner + JSONValue.string($0).description + ": " + pretty(o[$0]!, indent: inner) }
+            return "{\n"
+                + o.keys.sorted().map {
+                    inner + JSONValue.string($0).description + ": " + pretty(o[$0]!, indent: inner)
+                }
                 .joined(separator: ",\n") + "\n" + indent + "}"
         case .array(let a) where !a.isEmpty:
             return "[\n" + a.map { inner + pretty($0, indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"

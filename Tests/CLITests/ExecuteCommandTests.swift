@@ -19,11 +19,12 @@ import Testing
             let r = try dir.run([command, plan])
             #expect(r.status == 2)
             #expect(r.stdout.isEmpty)
-            #expect(r.stderr == """
-                error: plan file: flash.amount: integers are decimal strings ("1000"), got 1000
-                hint: see docs/plan.md for the defi.plan/1 schema
+            #expect(
+                r.stderr == """
+                    error: plan file: flash.amount: integers are decimal strings ("1000"), got 1000
+                    hint: see docs/plan.md for the defi.plan/1 schema
 
-                """)
+                    """)
         }
         let j = try dir.run(["simulate", plan, "--json"])
         #expect(j.status == 2)
@@ -38,8 +39,10 @@ import Testing
         #expect(r.stderr == "error: 0xzz… is not hex transaction bytes\n")
         let m = try dir.run(["simulate", "missing.json"])
         #expect(m.status == 2)
-        #expect(m.stderr
-            == "error: cannot read the plan file missing.json (an opportunity id starts with opp_, a transaction with 0x)\n")
+        #expect(
+            m.stderr
+                == "error: cannot read the plan file missing.json (an opportunity id starts with opp_, a transaction with 0x)\n"
+        )
     }
 
     @Test func badStateOverrideFileNamesTheField() throws {
@@ -47,8 +50,9 @@ import Testing
         let o = try dir.write("o.json", #"{"0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f": {"balanse": "0x1"}}"#)
         let r = try dir.run(["simulate", "opp_1", "--state-override", o])
         #expect(r.status == 2)
-        #expect(r.stderr == "error: state override: 0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f.balanse: unknown key "
-            + "(balance, nonce, code, state, stateDiff)\n")
+        #expect(
+            r.stderr == "error: state override: 0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f.balanse: unknown key "
+                + "(balance, nonce, code, state, stateDiff)\n")
     }
 
     @Test func privateSendingIsNotAvailableExit7() throws {
@@ -56,8 +60,9 @@ import Testing
         let r = try dir.run(["execute", "opp_1", "--private"])
         #expect(r.status == 7)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr == "error: private sending (--private, Flashbots bundles) is not available in this build; "
-            + "send publicly or wait for it\n")
+        #expect(
+            r.stderr == "error: private sending (--private, Flashbots bundles) is not available in this build; "
+                + "send publicly or wait for it\n")
     }
 
     @Test func noNodeConfiguredIsAUsageError() throws {

@@ -10,9 +10,10 @@ import Testing
     static let b = try! Address(parsing: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512")
 
     static func report(_ engine: EngineKind, profit: UInt64?, net: Int64?, reverts: Bool = false) -> CandidateReport {
-        let plan = ExecutorPlan(flash: FlashSource(kind: .none, lender: .zero, asset: a, amount: U256(10)),
-                                profitToken: a, minProfit: .one,
-                                payload: .arbitrage(hops: [PlanHop(kind: .uniswapV2, pool: b, tokenIn: a, tokenOut: a)]))
+        let plan = ExecutorPlan(
+            flash: FlashSource(kind: .none, lender: .zero, asset: a, amount: U256(10)),
+            profitToken: a, minProfit: .one,
+            payload: .arbitrage(hops: [PlanHop(kind: .uniswapV2, pool: b, tokenIn: a, tokenOut: a)]))
         var sim = PlanRunner.placeholder(PlanFile(executor: b, strategyName: "Arbitrage", plan: plan))
         sim.profit = profit.map { U256($0) }
         sim.netProfit = net.map { I256($0) }
@@ -20,8 +21,9 @@ import Testing
             sim.simulation.outcome = .revert(.error("FL: profit below minimum"), [])
             sim.refusal = "reverts"
         }
-        return CandidateReport(candidate: EngineCandidate(engine: engine, plan: plan, fee: .zero, source: engine.rawValue),
-                               simulation: sim, note: sim.refusal)
+        return CandidateReport(
+            candidate: EngineCandidate(engine: engine, plan: plan, fee: .zero, source: engine.rawValue),
+            simulation: sim, note: sim.refusal)
     }
 
     @Test func autoPicksTheHighestNetProfitThatSucceeds() {
@@ -36,10 +38,16 @@ import Testing
     }
 
     @Test func withoutGasPricesTheHigherProfitWinsAndTiesKeepTheCheaperFirst() {
-        #expect(ExecutionService.best([Self.report(.flashLoan, profit: 100, net: nil),
-                                       Self.report(.capital, profit: 101, net: nil)])?.candidate.engine == .capital)
-        #expect(ExecutionService.best([Self.report(.flashLoan, profit: 100, net: 7),
-                                       Self.report(.capital, profit: 100, net: 7)])?.candidate.engine == .flashLoan)
+        #expect(
+            ExecutionService.best([
+                Self.report(.flashLoan, profit: 100, net: nil),
+                Self.report(.capital, profit: 101, net: nil),
+            ])?.candidate.engine == .capital)
+        #expect(
+            ExecutionService.best([
+                Self.report(.flashLoan, profit: 100, net: 7),
+                Self.report(.capital, profit: 100, net: 7),
+            ])?.candidate.engine == .flashLoan)
     }
 
     @Test func nothingIsChosenWhenEveryOptionRevertsOrLoses() {

@@ -12,12 +12,16 @@ import Testing
 
     static func sample() -> PlanFile {
         let plan = ExecutorPlan(
-            flash: .uniswapV2(pair: pairA, asset: weth, amount: U256(10) * U256(1_000_000_000_000_000_000),
-                              assetIsToken1: false, repayToken: usdc),
+            flash: .uniswapV2(
+                pair: pairA, asset: weth, amount: U256(10) * U256(1_000_000_000_000_000_000),
+                assetIsToken1: false, repayToken: usdc),
             profitToken: usdc, minProfit: U256(1),
-            payload: .arbitrage(hops: [PlanHop(kind: .uniswapV2, pool: pairB, tokenIn: weth, tokenOut: usdc, extra: U256(30))]))
-        return PlanFile(executor: executor, strategyName: "Arbitrage", plan: plan, chainID: 31337,
-                        opportunityID: "opp_1", pricedAtBlock: 160, expectedProfit: U256(97))
+            payload: .arbitrage(hops: [
+                PlanHop(kind: .uniswapV2, pool: pairB, tokenIn: weth, tokenOut: usdc, extra: U256(30))
+            ]))
+        return PlanFile(
+            executor: executor, strategyName: "Arbitrage", plan: plan, chainID: 31337,
+            opportunityID: "opp_1", pricedAtBlock: 160, expectedProfit: U256(97))
     }
 
     static let minimal = """
@@ -42,9 +46,12 @@ import Testing
     @Test func minimalFileUsesDefaultsAndStructuredFlashFields() throws {
         let f = try PlanFile(json: Self.minimal)
         #expect(f.plan.strategyID == ExecutorPlan.strategyID(named: "Arbitrage"))
-        #expect(f.plan.flash == FlashSource.uniswapV2(pair: Self.pairA, asset: Self.weth,
-                                                      amount: U256(10) * U256(1_000_000_000_000_000_000),
-                                                      assetIsToken1: false, repayToken: Self.usdc))
+        #expect(
+            f.plan.flash
+                == FlashSource.uniswapV2(
+                    pair: Self.pairA, asset: Self.weth,
+                    amount: U256(10) * U256(1_000_000_000_000_000_000),
+                    assetIsToken1: false, repayToken: Self.usdc))
         #expect(try f.plan.calldata() == Self.sample().plan.calldata())
         #expect(f.chainID == nil && f.opportunityID == nil)
     }
@@ -60,32 +67,46 @@ import Testing
     }
 
     @Test func numbersMustBeDecimalStrings() {
-        rejects({ $0.replacingOccurrences(of: "\"min_profit\":\"1\"", with: "\"min_profit\":1") },
-                "plan file: min_profit: integers are decimal strings (\"1000\"), got 1")
-        rejects({ $0.replacingOccurrences(of: "\"min_profit\":\"1\"", with: "\"min_profit\":\"0x1\"") },
-                "plan file: min_profit: \"0x1\" is not a decimal integer without leading zeros")
-        rejects({ $0.replacingOccurrences(of: "\"min_profit\":\"1\"", with: "\"min_profit\":\"01\"") },
-                "plan file: min_profit: \"01\" is not a decimal integer without leading zeros")
-        rejects({ $0.replacingOccurrences(of: "\"min_profit\":\"1\"",
-                                          with: "\"min_profit\":\"\(String(repeating: "9", count: 80))\"") },
-                "plan file: min_profit: \"\(String(repeating: "9", count: 80))\" does not fit in 256 bits")
+        rejects(
+            { $0.replacingOccurrences(of: "\"min_profit\":\"1\"", with: "\"min_profit\":1") },
+            "plan file: min_profit: integers are decimal strings (\"1000\"), got 1")
+        rejects(
+            { $0.replacingOccurrences(of: "\"min_profit\":\"1\"", with: "\"min_profit\":\"0x1\"") },
+            "plan file: min_profit: \"0x1\" is not a decimal integer without leading zeros")
+        rejects(
+            { $0.replacingOccurrences(of: "\"min_profit\":\"1\"", with: "\"min_profit\":\"01\"") },
+            "plan file: min_profit: \"01\" is not a decimal integer without leading zeros")
+        rejects(
+            {
+                $0.replacingOccurrences(
+                    of: "\"min_profit\":\"1\"",
+                    with: "\"min_profit\":\"\(String(repeating: "9", count: 80))\"")
+            },
+            "plan file: min_profit: \"\(String(repeating: "9", count: 80))\" does not fit in 256 bits")
     }
 
     @Test func unknownKeysAndKindsAreRefusedWithTheirPath() {
-        rejects({ $0.replacingOccurrences(of: "\"extra\":\"30\"", with: "\"extra\":\"30\",\"fee\":\"1\"") },
-                "plan file: payload.hops[0].fee: unknown key")
-        rejects({ $0.replacingOccurrences(of: "\"kind\":\"uniswap_v2\"", with: "\"kind\":\"sushi\"") },
-                "plan file: payload.hops[0].kind: unknown hop kind \"sushi\" (one of uniswap_v2, uniswap_v3, curve, curve_ng, balancer_v2)")
-        rejects({ $0.replacingOccurrences(of: "defi.plan/1", with: "defi.plan/2") },
-                "plan file: schema: expected \"defi.plan/1\", got \"defi.plan/2\"")
-        rejects({ $0.replacingOccurrences(of: "\"strategy\":{\"name\":\"Arbitrage\"},", with: "") },
-                "plan file: strategy: missing")
+        rejects(
+            { $0.replacingOccurrences(of: "\"extra\":\"30\"", with: "\"extra\":\"30\",\"fee\":\"1\"") },
+            "plan file: payload.hops[0].fee: unknown key")
+        rejects(
+            { $0.replacingOccurrences(of: "\"kind\":\"uniswap_v2\"", with: "\"kind\":\"sushi\"") },
+            "plan file: payload.hops[0].kind: unknown hop kind \"sushi\" (one of uniswap_v2, uniswap_v3, curve, curve_ng, balancer_v2)"
+        )
+        rejects(
+            { $0.replacingOccurrences(of: "defi.plan/1", with: "defi.plan/2") },
+            "plan file: schema: expected \"defi.plan/1\", got \"defi.plan/2\"")
+        rejects(
+            { $0.replacingOccurrences(of: "\"strategy\":{\"name\":\"Arbitrage\"},", with: "") },
+            "plan file: strategy: missing")
     }
 
     @Test func badChecksumIsRefused() {
         do {
-            _ = try PlanFile(json: Self.minimal.replacingOccurrences(
-                of: "0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f", with: "0x1429859428c0aBc9C2C47C8Ee9FBaf82cFA0F20f"))
+            _ = try PlanFile(
+                json: Self.minimal.replacingOccurrences(
+                    of: "0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f", with: "0x1429859428c0aBc9C2C47C8Ee9FBaf82cFA0F20f"
+                ))
             Issue.record("accepted a bad checksum")
         } catch {
             #expect(error.field == "executor")
@@ -94,17 +115,26 @@ import Testing
     }
 
     @Test func rawExtraAndStructuredFieldsAreExclusive() {
-        rejects({ $0.replacingOccurrences(of: "\"amount\":\"10000000000000000000\"",
-                                          with: "\"amount\":\"10000000000000000000\",\"extra\":\"5\"") },
-                "plan file: flash.extra: give either extra or repay_token, not both")
+        rejects(
+            {
+                $0.replacingOccurrences(
+                    of: "\"amount\":\"10000000000000000000\"",
+                    with: "\"amount\":\"10000000000000000000\",\"extra\":\"5\"")
+            },
+            "plan file: flash.extra: give either extra or repay_token, not both")
     }
 
     @Test func executorRulesAreCheckedAfterParsing() {
-        rejects({ $0.replacingOccurrences(of: "\"token_in\":\"0x5FbDB2315678afecb367f032d93F642f64180aa3\"",
-                                          with: "\"token_in\":\"0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512\"") },
-                "plan file: an arbitrage route must start with the flash asset")
-        rejects({ $0.replacingOccurrences(of: "\"amount\":\"10000000000000000000\"", with: "\"amount\":\"0\"") },
-                "plan file: the flash amount is zero")
+        rejects(
+            {
+                $0.replacingOccurrences(
+                    of: "\"token_in\":\"0x5FbDB2315678afecb367f032d93F642f64180aa3\"",
+                    with: "\"token_in\":\"0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512\"")
+            },
+            "plan file: an arbitrage route must start with the flash asset")
+        rejects(
+            { $0.replacingOccurrences(of: "\"amount\":\"10000000000000000000\"", with: "\"amount\":\"0\"") },
+            "plan file: the flash amount is zero")
     }
 
     @Test func malformedJSONIsOneLine() {

@@ -12,11 +12,14 @@ import Testing
     static let pricer = FixedPricer(prices: [
         .zero: (U256(2000) * e18, 18), weth: (U256(2000) * e18, 18), usdc: (e18, 6),
     ])
-    static let limits = RiskLimits(maxGasPriceWei: U256(100_000_000_000), maxPositionUSD: U256(100_000) * e18,
-                                   maxDailyLossUSD: U256(1000) * e18, maxOpenPositions: 2)
+    static let limits = RiskLimits(
+        maxGasPriceWei: U256(100_000_000_000), maxPositionUSD: U256(100_000) * e18,
+        maxDailyLossUSD: U256(1000) * e18, maxOpenPositions: 2)
 
-    func exposure(gas: U256 = U256(1_000_000_000), position: U256? = U256(10) * RiskCapsTests.e18, loss: U256 = .zero,
-                  open: Int = 0) -> RiskExposure {
+    func exposure(
+        gas: U256 = U256(1_000_000_000), position: U256? = U256(10) * RiskCapsTests.e18, loss: U256 = .zero,
+        open: Int = 0
+    ) -> RiskExposure {
         RiskExposure(gasPriceWei: gas, positionUSD: position, dailyLossUSD: loss, openPositions: open)
     }
 
@@ -27,7 +30,9 @@ import Testing
     @Test func eachCapRefusesWithItsCodeAtTheBoundary() {
         #expect(RiskCaps.check(exposure(gas: U256(100_000_000_001)), limits: Self.limits)?.code == "gas_price_cap")
         #expect(RiskCaps.check(exposure(gas: U256(100_000_000_000)), limits: Self.limits) == nil)
-        #expect(RiskCaps.check(exposure(position: U256(100_000) * Self.e18 + .one), limits: Self.limits)?.code == "max_position")
+        #expect(
+            RiskCaps.check(exposure(position: U256(100_000) * Self.e18 + .one), limits: Self.limits)?.code
+                == "max_position")
         #expect(RiskCaps.check(exposure(position: nil), limits: Self.limits)?.code == "unpriced_position")
         #expect(RiskCaps.check(exposure(loss: U256(1000) * Self.e18), limits: Self.limits)?.code == "daily_loss")
         #expect(RiskCaps.check(exposure(loss: U256(1000) * Self.e18 - .one), limits: Self.limits) == nil)
@@ -36,7 +41,8 @@ import Testing
 
     @Test func gasCapMessageNamesTheConfigKey() {
         let r = RiskCaps.check(exposure(gas: U256(150_000_000_000)), limits: Self.limits)
-        #expect(r?.description == "gas price 150 gwei is above the cap 100 gwei (execution.flash_loan.max_gas_price_gwei)")
+        #expect(
+            r?.description == "gas price 150 gwei is above the cap 100 gwei (execution.flash_loan.max_gas_price_gwei)")
     }
 
     @Test func limitsComeExactlyFromConfigDecimals() {
@@ -47,8 +53,10 @@ import Testing
     }
 
     func record(_ state: ExecutionState, profit: String?, token: Address, fees: String?) -> ExecutionRecord {
-        ExecutionRecord(strategy: "Arbitrage", engine: "test", createdAt: Date(), state: state, chainID: 1,
-                        fees: fees, profitToken: token.checksummed).with(profit)
+        ExecutionRecord(
+            strategy: "Arbitrage", engine: "test", createdAt: Date(), state: state, chainID: 1,
+            fees: fees, profitToken: token.checksummed
+        ).with(profit)
     }
 
     @Test func dailyLossNetsGainsAndCountsFeesOfRevertedTransactions() {

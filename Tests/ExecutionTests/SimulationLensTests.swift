@@ -16,8 +16,10 @@ import Testing
     func committedCodeMatchesTheSource() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.vyper!)
-        p.arguments = ["--evm-version", "cancun", "-f", "bytecode_runtime",
-                       Self.root.appendingPathComponent("scripts/lens/SimulationLens.vy").path]
+        p.arguments = [
+            "--evm-version", "cancun", "-f", "bytecode_runtime",
+            Self.root.appendingPathComponent("scripts/lens/SimulationLens.vy").path,
+        ]
         let out = Pipe()
         p.standardOutput = out
         try p.run()

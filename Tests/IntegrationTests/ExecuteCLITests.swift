@@ -7,6 +7,7 @@ import Primitives
 import Protocols
 import Strategies
 import Testing
+
 extension ExecutionDevnetSuites {
     /// `defi simulate` / `defi execute` as a user runs them on the devnet (the built binary, the devnet's defi.yaml, a
     /// temporary history store): the opportunity path end to end, the refusals with nothing sent, the lock, and a
@@ -21,14 +22,18 @@ extension ExecutionDevnetSuites {
         }
 
         /// Runs the built `defi` (DEFI_BIN, else .build/debug/defi) with the devnet config and `db`.
-        static func defi(_ args: [String], db: String, config: String? = nil, env: [String: String] = [:]) throws -> Run {
+        static func defi(_ args: [String], db: String, config: String? = nil, env: [String: String] = [:]) throws -> Run
+        {
             let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent()
-            let bin = ProcessInfo.processInfo.environment["DEFI_BIN"] ?? root.appendingPathComponent(".build/debug/defi").path
+            let bin =
+                ProcessInfo.processInfo.environment["DEFI_BIN"] ?? root.appendingPathComponent(".build/debug/defi").path
             let p = Process()
             p.executableURL = URL(fileURLWithPath: bin)
             p.arguments = args + ["--config", config ?? devnetConfig, "--db", db]
-            var e = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DEFI_") && !$0.key.hasPrefix("ETH_") }
+            var e = ProcessInfo.processInfo.environment.filter {
+                !$0.key.hasPrefix("DEFI_") && !$0.key.hasPrefix("ETH_")
+            }
             e["DEFI_PRIVATE_KEY"] = ownerKey
             for (k, v) in env { e[k] = v }
             p.environment = e
@@ -39,8 +44,9 @@ extension ExecutionDevnetSuites {
             let o = out.fileHandleForReading.readDataToEndOfFile()
             let r = err.fileHandleForReading.readDataToEndOfFile()
             p.waitUntilExit()
-            return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                       stderr: String(decoding: r, as: UTF8.self))
+            return Run(
+                status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                stderr: String(decoding: r, as: UTF8.self))
         }
 
         static var devnetConfig: String {
@@ -70,20 +76,26 @@ extension ExecutionDevnetSuites {
         /// opportunity, as `defi scan` would.
         static func recordSpread(db: String, client: RPCClient) async throws -> String {
             let usdc = try ExecutionDevnetTests.token("USDC"), weth = try ExecutionDevnetTests.token("WETH")
-            let a = try ExecutionDevnetTests.pool("uniswap_v2_a:WETH/USDC"), b = try ExecutionDevnetTests.pool("uniswap_v2_b:WETH/USDC")
+            let a = try ExecutionDevnetTests.pool("uniswap_v2_a:WETH/USDC"),
+                b = try ExecutionDevnetTests.pool("uniswap_v2_b:WETH/USDC")
             let size = U256(39_625_847_270)
-            let route = Route(strategy: .spatial, tokenIn: usdc, size: size, hops: [
-                RouteHop(hop: PlanHop(kind: .uniswapV2, pool: a, tokenIn: usdc, tokenOut: weth, extra: U256(30)),
-                         venue: "uniswap_v2_a", amountIn: size, amountOut: .one),
-                RouteHop(hop: PlanHop(kind: .uniswapV2, pool: b, tokenIn: weth, tokenOut: usdc, extra: U256(30)),
-                         venue: "uniswap_v2_b", amountIn: .one, amountOut: size + .one),
-            ])
+            let route = Route(
+                strategy: .spatial, tokenIn: usdc, size: size,
+                hops: [
+                    RouteHop(
+                        hop: PlanHop(kind: .uniswapV2, pool: a, tokenIn: usdc, tokenOut: weth, extra: U256(30)),
+                        venue: "uniswap_v2_a", amountIn: size, amountOut: .one),
+                    RouteHop(
+                        hop: PlanHop(kind: .uniswapV2, pool: b, tokenIn: weth, tokenOut: usdc, extra: U256(30)),
+                        venue: "uniswap_v2_b", amountIn: .one, amountOut: size + .one),
+                ])
             let head = try await client.block(.latest)
             let store = try HistoryStore(path: db)
-            let rec = OpportunityRecord(createdAt: Date(), chainID: 31337, blockNumber: head.number,
-                                        blockHash: head.hash.description, strategy: "spatial", route: route.jsonText(),
-                                        size: size.decimalString, tokenIn: usdc.checksummed, grossProfit: "1", costs: "0",
-                                        netProfit: "1", netProfitUSD: "0")
+            let rec = OpportunityRecord(
+                createdAt: Date(), chainID: 31337, blockNumber: head.number,
+                blockHash: head.hash.description, strategy: "spatial", route: route.jsonText(),
+                size: size.decimalString, tokenIn: usdc.checksummed, grossProfit: "1", costs: "0",
+                netProfit: "1", netProfitUSD: "0")
             try store.recordOpportunity(rec)
             return rec.id
         }
@@ -131,17 +143,24 @@ extension ExecutionDevnetSuites {
                 let db = Devnet.tempPath("cli-db") + ".sqlite"
                 let id = try await Self.recordSpread(db: db, client: c)
                 // Another trader dumps WETH into venue B's pair: B's price falls below A's and the spread is gone.
-                let weth = try ExecutionDevnetTests.token("WETH"), b = try ExecutionDevnetTests.pool("uniswap_v2_b:WETH/USDC")
+                let weth = try ExecutionDevnetTests.token("WETH"),
+                    b = try ExecutionDevnetTests.pool("uniswap_v2_b:WETH/USDC")
                 let trader = "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc"  // anvil account 5
                 let amount = U256(400) * U256(1_000_000_000_000_000_000)
                 func send(_ to: Address, _ data: [UInt8], value: U256 = .zero) async throws {
-                    _ = try await c.call("eth_sendTransaction", [.object([
-                        "from": .string(trader), "to": .string(to.checksummed), "data": .string(Hex.encode(data)),
-                        "value": .string(value.hexString), "gas": .string("0x30d40"),
-                    ])])
+                    _ = try await c.call(
+                        "eth_sendTransaction",
+                        [
+                            .object([
+                                "from": .string(trader), "to": .string(to.checksummed),
+                                "data": .string(Hex.encode(data)),
+                                "value": .string(value.hexString), "gas": .string("0x30d40"),
+                            ])
+                        ])
                 }
                 try await send(weth, [0xd0, 0xe3, 0x0d, 0xb0], value: amount)
-                try await send(weth, [0xa9, 0x05, 0x9c, 0xbb] + [UInt8](repeating: 0, count: 12) + b.bytes + amount.bigEndianBytes)
+                try await send(
+                    weth, [0xa9, 0x05, 0x9c, 0xbb] + [UInt8](repeating: 0, count: 12) + b.bytes + amount.bigEndianBytes)
                 try await send(b, [0xff, 0xf6, 0xca, 0xe9])  // sync()
                 let nonce = try await Self.nonce(c)
                 let r = try Self.defi(["execute", id], db: db)
@@ -173,10 +192,13 @@ extension ExecutionDevnetSuites {
                 let id = try await Self.recordSpread(db: db, client: c)
                 let store = try HistoryStore(path: db)
                 // A losing execution earlier today: -1500 USDC.
-                try store.upsertExecution(ExecutionRecord(
-                    strategy: "Arbitrage", engine: "flash_swap", createdAt: Date(), state: .included, chainID: 31337,
-                    txHash: "0x" + String(repeating: "ab", count: 32), gasUsed: 100_000, effectiveGasPrice: "1",
-                    grossProfit: "-1500000000", fees: "100000", profitToken: try ExecutionDevnetTests.token("USDC").checksummed, blockNumber: 1))
+                try store.upsertExecution(
+                    ExecutionRecord(
+                        strategy: "Arbitrage", engine: "flash_swap", createdAt: Date(), state: .included,
+                        chainID: 31337,
+                        txHash: "0x" + String(repeating: "ab", count: 32), gasUsed: 100_000, effectiveGasPrice: "1",
+                        grossProfit: "-1500000000", fees: "100000",
+                        profitToken: try ExecutionDevnetTests.token("USDC").checksummed, blockNumber: 1))
                 let nonce = try await Self.nonce(c)
                 let r = try Self.defi(["execute", id], db: db)
                 #expect(r.status == 4, "\(r.stdout) \(r.stderr)")
@@ -229,38 +251,38 @@ extension ExecutionDevnetSuites {
 
         /// The flash-swap plan priced at the deployment block 147 (reserves of the planted spread).
         static let plan147 = #"""
-    {
-      "schema": "defi.plan/1",
-      "chain_id": "31337",
-      "executor": "0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f",
-      "strategy": {
-        "name": "Arbitrage"
-      },
-      "flash": {
-        "kind": "uniswap_v2_flash_swap",
-        "lender": "0x57702E47f167177202d7C54E7602c1A2Dee9Ee9F",
-        "asset": "0x5FbDB2315678afecb367f032d93F642f64180aa3",
-        "amount": "19733994106400553836",
-        "asset_is_token1": false,
-        "repay_token": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
-        "fee_bps": "30"
-      },
-      "profit_token": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
-      "min_profit": "1",
-      "payload": {
-        "type": "arbitrage",
-        "hops": [
-          {
-            "kind": "uniswap_v2",
-            "pool": "0x2CC141d3F5151c5Cd457688E2422Ff39e0624eF1",
-            "token_in": "0x5FbDB2315678afecb367f032d93F642f64180aa3",
-            "token_out": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
-            "extra": "30"
-          }
-        ]
-      }
-    }
-    """#
+            {
+              "schema": "defi.plan/1",
+              "chain_id": "31337",
+              "executor": "0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f",
+              "strategy": {
+                "name": "Arbitrage"
+              },
+              "flash": {
+                "kind": "uniswap_v2_flash_swap",
+                "lender": "0x57702E47f167177202d7C54E7602c1A2Dee9Ee9F",
+                "asset": "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+                "amount": "19733994106400553836",
+                "asset_is_token1": false,
+                "repay_token": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+                "fee_bps": "30"
+              },
+              "profit_token": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+              "min_profit": "1",
+              "payload": {
+                "type": "arbitrage",
+                "hops": [
+                  {
+                    "kind": "uniswap_v2",
+                    "pool": "0x2CC141d3F5151c5Cd457688E2422Ff39e0624eF1",
+                    "token_in": "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+                    "token_out": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+                    "extra": "30"
+                  }
+                ]
+              }
+            }
+            """#
 
         /// Lines that depend on the market's current fee (the pinned block is fixed, the fee quote is live).
         static func normalized(_ text: String) -> String {
@@ -277,16 +299,17 @@ extension ExecutionDevnetSuites {
             try Self.plan147.write(toFile: path, atomically: true, encoding: .utf8)
             let human = try Self.defi(["simulate", path, "--block", "147", "--color", "never"], db: db)
             #expect(human.status == 0, "\(human.stderr)")
-            #expect(Self.normalized(human.stdout) == """
-                simulate \(path) at block 147: success, profitable
-                  from 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 to 0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f
-                  profit 78174402 [78.174402 USDC]
-                  gas estimate 307394, <fees>
-                  net after gas <fees>
-                HOLDER  TOKEN  CHANGE
-                sender  USDC   78174402 [+78.174402 USDC]
+            #expect(
+                Self.normalized(human.stdout) == """
+                    simulate \(path) at block 147: success, profitable
+                      from 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 to 0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f
+                      profit 78174402 [78.174402 USDC]
+                      gas estimate 307394, <fees>
+                      net after gas <fees>
+                    HOLDER  TOKEN  CHANGE
+                    sender  USDC   78174402 [+78.174402 USDC]
 
-                """)
+                    """)
             let json = try Self.defi(["simulate", path, "--block", "147", "--json"], db: db)
             #expect(json.status == 0)
             let d = try Self.json(json.stdout)["data"]
@@ -298,7 +321,9 @@ extension ExecutionDevnetSuites {
             ]
             for (k, v) in expected { #expect(Self.string(d, k) == v, "\(k)") }
             #expect(d?["success"] == .bool(true) && d?["profitable"] == .bool(true))
-            #expect(Self.string(d?["deltas"].flatMap { if case .array(let a) = $0 { a.first } else { nil } }, "delta") == "78174402")
+            #expect(
+                Self.string(d?["deltas"].flatMap { if case .array(let a) = $0 { a.first } else { nil } }, "delta")
+                    == "78174402")
             #expect(Self.string(d, "calldata")?.hasPrefix("0x548913ad") == true)
         }
 

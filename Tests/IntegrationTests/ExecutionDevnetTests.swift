@@ -6,6 +6,7 @@ import History
 import Primitives
 import Protocols
 import Testing
+
 /// Every execution suite that sends from the executor's owner or reverts devnet snapshots, nested so that
 /// `.serialized` orders them all (not only the tests of each): their evm_snapshot/evm_revert windows must not
 /// overlap.
@@ -23,7 +24,8 @@ extension ExecutionDevnetSuites {
         static func reserves(_ pair: Address, _ tokenIn: Address, _ tokenOut: Address, client: RPCClient) async throws
             -> (U256, U256)
         {
-            let d = try #require(try await client.call(CallRequest(to: pair, data: [0x09, 0x02, 0xf1, 0xac])).returnData)
+            let d = try #require(
+                try await client.call(CallRequest(to: pair, data: [0x09, 0x02, 0xf1, 0xac])).returnData)
             let w = try ABIWords(d, function: "getReserves", count: 3)
             let (r0, r1) = (w.uint(0), w.uint(1))
             return tokenIn < tokenOut ? (r0, r1) : (r1, r0)
@@ -46,8 +48,9 @@ extension ExecutionDevnetSuites {
         }
 
         static func context(_ c: RPCClient, history: HistoryStore, cap: U256? = nil) throws -> RunContext {
-            var ctx = RunContext(client: c, chainID: 31337, history: history, fees: FeeOracle(maxGasPrice: cap),
-                                 wrappedNative: try token("WETH"), deadline: .seconds(30), pollInterval: .milliseconds(50))
+            var ctx = RunContext(
+                client: c, chainID: 31337, history: history, fees: FeeOracle(maxGasPrice: cap),
+                wrappedNative: try token("WETH"), deadline: .seconds(30), pollInterval: .milliseconds(50))
             ctx.lockPath = ExecutionLock.path(forHistory: history.path)
             return ctx
         }
@@ -60,9 +63,12 @@ extension ExecutionDevnetSuites {
             let (ri, ro) = try await reserves(a, usdc, weth, client: c)
             let wethOut = try V2Math.getAmountOut(amountIn: amountUSDC, reserveIn: ri, reserveOut: ro)
             let plan = ExecutorPlan(
-                flash: .uniswapV2(pair: a, asset: weth, amount: wethOut, assetIsToken1: !(weth < usdc), repayToken: usdc),
+                flash: .uniswapV2(
+                    pair: a, asset: weth, amount: wethOut, assetIsToken1: !(weth < usdc), repayToken: usdc),
                 profitToken: usdc, minProfit: .one,
-                payload: .arbitrage(hops: [PlanHop(kind: .uniswapV2, pool: b, tokenIn: weth, tokenOut: usdc, extra: U256(30))]))
+                payload: .arbitrage(hops: [
+                    PlanHop(kind: .uniswapV2, pool: b, tokenIn: weth, tokenOut: usdc, extra: U256(30))
+                ]))
             return PlanFile(executor: try executor, strategyName: "Arbitrage", plan: plan, chainID: 31337)
         }
 
@@ -109,8 +115,11 @@ extension ExecutionDevnetSuites {
                 #expect(rec.state == .included && rec.grossProfit == profit.description)
                 #expect(rec.gasUsed == out.gasUsed && rec.txHash == out.txHash?.description)
                 let realised = try history.executionDeltas(id: rec.id, source: "realised")
-                #expect(realised.contains { $0.token == usdc.checksummed && $0.holder == signer.address.checksummed
-                    && $0.delta == profit.description })
+                #expect(
+                    realised.contains {
+                        $0.token == usdc.checksummed && $0.holder == signer.address.checksummed
+                            && $0.delta == profit.description
+                    })
                 let simulated = try history.executionDeltas(id: rec.id, source: "simulated")
                 #expect(simulated.contains { $0.token == usdc.checksummed && $0.delta == profit.description })
                 // The estimate bounds the real gas from above (eth_estimateGas searches the smallest sufficient limit).
@@ -143,16 +152,24 @@ extension ExecutionDevnetSuites {
                 let signer = LocalSigner(key: key, source: "test")
                 let to = try Address(parsing: "0x00000000000000000000000000000000000000aa")
                 // Wrap 3 wei-ETH into WETH, then a raw transfer of 2 to `to`, simulated first.
-                _ = try await c.call("eth_sendTransaction", [.object([
-                    "from": .string(signer.address.checksummed), "to": .string(weth.checksummed),
-                    "data": .string("0xd0e30db0"), "value": .string("0x3")])])
+                _ = try await c.call(
+                    "eth_sendTransaction",
+                    [
+                        .object([
+                            "from": .string(signer.address.checksummed), "to": .string(weth.checksummed),
+                            "data": .string("0xd0e30db0"), "value": .string("0x3"),
+                        ])
+                    ])
                 let nonce = try await c.transactionCount(of: signer.address)
-                let data: [UInt8] = [0xa9, 0x05, 0x9c, 0xbb] + [UInt8](repeating: 0, count: 12) + to.bytes + U256(2).bigEndianBytes
-                let tx = Transaction.dynamicFee(chainID: 31337, nonce: nonce, maxPriorityFeePerGas: U256(1_000_000_000),
-                                                maxFeePerGas: U256(10_000_000_000), gasLimit: 100_000, to: weth, value: .zero,
-                                                data: data)
-                let sim = try await Simulator(client: c).simulate(SimulationRequest(
-                    from: signer.address, to: weth, data: data, gasLimit: 100_000, tokens: [weth], holders: [to]))
+                let data: [UInt8] =
+                    [0xa9, 0x05, 0x9c, 0xbb] + [UInt8](repeating: 0, count: 12) + to.bytes + U256(2).bigEndianBytes
+                let tx = Transaction.dynamicFee(
+                    chainID: 31337, nonce: nonce, maxPriorityFeePerGas: U256(1_000_000_000),
+                    maxFeePerGas: U256(10_000_000_000), gasLimit: 100_000, to: weth, value: .zero,
+                    data: data)
+                let sim = try await Simulator(client: c).simulate(
+                    SimulationRequest(
+                        from: signer.address, to: weth, data: data, gasLimit: 100_000, tokens: [weth], holders: [to]))
                 #expect(sim.succeeded)
                 #expect(sim.delta(of: weth, holder: signer.address) == I256(-2))
                 #expect(sim.delta(of: weth, holder: to) == I256(2))
@@ -180,9 +197,11 @@ extension ExecutionDevnetSuites {
             let slot = Keccak256.hash([UInt8](repeating: 0, count: 12) + executor.bytes + U256(i).bigEndianBytes)
             let amount = U256(1_000_000_000)
             let overrides = [usdc: AccountOverride(stateDiff: [slot: try Hash32(bytes: amount.bigEndianBytes)])]
-            let sim = try await Simulator(client: c).simulate(SimulationRequest(
-                from: executor, to: usdc, data: [0x70, 0xa0, 0x82, 0x31] + [UInt8](repeating: 0, count: 12) + executor.bytes,
-                overrides: overrides, tokens: [usdc]))
+            let sim = try await Simulator(client: c).simulate(
+                SimulationRequest(
+                    from: executor, to: usdc,
+                    data: [0x70, 0xa0, 0x82, 0x31] + [UInt8](repeating: 0, count: 12) + executor.bytes,
+                    overrides: overrides, tokens: [usdc]))
             #expect(sim.outcome.returnData == amount.bigEndianBytes)
             #expect(sim.deltas.first { $0.token == usdc }?.before == amount)
         }

@@ -68,8 +68,10 @@ public struct EngineEnvironment: Sendable {
     public var balancerVault: Address?
 
     /// An environment value.
-    public init(view: PinnedView, executor: Address, snapshot: MarketSnapshot, aavePool: Address? = nil,
-                balancerVault: Address? = nil) {
+    public init(
+        view: PinnedView, executor: Address, snapshot: MarketSnapshot, aavePool: Address? = nil,
+        balancerVault: Address? = nil
+    ) {
         self.view = view
         self.executor = executor
         self.snapshot = snapshot
@@ -140,11 +142,15 @@ public struct CapitalEngine: ExecutionEngine {
     public func candidates(for route: Route, in env: EngineEnvironment) async throws(ExecutionError) -> EngineResult {
         let held = try await env.balance(route.tokenIn, of: env.executor)
         guard held >= route.size else {
-            return EngineResult(skipped: ["capital: the executor holds \(held) of \(route.tokenIn), the route needs \(route.size)"])
+            return EngineResult(skipped: [
+                "capital: the executor holds \(held) of \(route.tokenIn), the route needs \(route.size)"
+            ])
         }
         let flash = FlashSource(kind: .none, lender: .zero, asset: route.tokenIn, amount: route.size)
-        return EngineResult(candidates: [EngineCandidate(
-            engine: .capital, plan: Engines.plan(flash: flash, hops: route.planHops, profitToken: route.tokenIn),
-            fee: .zero, source: "executor balance")])
+        return EngineResult(candidates: [
+            EngineCandidate(
+                engine: .capital, plan: Engines.plan(flash: flash, hops: route.planHops, profitToken: route.tokenIn),
+                fee: .zero, source: "executor balance")
+        ])
     }
 }

@@ -39,10 +39,13 @@ public struct FlashLoanEngine: ExecutionEngine {
                 skipped.append("uniswap_v3_flash \(p.address): holds \(liquidity), needs \(amount)")
                 continue
             }
-            let flash = FlashSource.uniswapV3(pool: p.address, asset: asset, amount: amount, assetIsToken1: v3.token1 == asset)
-            out.append(EngineCandidate(engine: .flashLoan,
-                                       plan: Engines.plan(flash: flash, hops: route.planHops, profitToken: asset),
-                                       fee: fee, source: "uniswap_v3_flash \(p.address) fee \(v3.state.fee) ppm"))
+            let flash = FlashSource.uniswapV3(
+                pool: p.address, asset: asset, amount: amount, assetIsToken1: v3.token1 == asset)
+            out.append(
+                EngineCandidate(
+                    engine: .flashLoan,
+                    plan: Engines.plan(flash: flash, hops: route.planHops, profitToken: asset),
+                    fee: fee, source: "uniswap_v3_flash \(p.address) fee \(v3.state.fee) ppm"))
         }
         if let vault = env.balancerVault {
             let b = try await balancerOption(vault: vault, asset: asset, amount: amount, env: env)
@@ -93,8 +96,10 @@ public struct FlashLoanEngine: ExecutionEngine {
             return .failure(Skip(reason: "aave_v3: premium overflows"))
         }
         let flash = FlashSource(kind: .aaveSimple, lender: pool, asset: asset, amount: amount)
-        return .success(EngineCandidate(engine: .flashLoan, plan: Engines.plan(flash: flash, hops: [], profitToken: asset),
-                                        fee: premium, source: "aave_v3 premium \(bps) bps"))
+        return .success(
+            EngineCandidate(
+                engine: .flashLoan, plan: Engines.plan(flash: flash, hops: [], profitToken: asset),
+                fee: premium, source: "aave_v3 premium \(bps) bps"))
     }
 
     func balancerOption(vault: Address, asset: Address, amount: U256, env: EngineEnvironment)
@@ -114,9 +119,13 @@ public struct FlashLoanEngine: ExecutionEngine {
             let pct = try? U256(bigEndian: p), let fee = try? BalancerFlashLoan.fee(amount: amount, feePercentage: pct)
         else { return .failure(Skip(reason: "balancer_v2: cannot read the flash-loan fee from \(vault)")) }
         let liquidity = try await env.balance(asset, of: vault)
-        guard liquidity >= amount else { return .failure(Skip(reason: "balancer_v2: liquidity \(liquidity) < \(amount)")) }
+        guard liquidity >= amount else {
+            return .failure(Skip(reason: "balancer_v2: liquidity \(liquidity) < \(amount)"))
+        }
         let flash = FlashSource(kind: .balancer, lender: vault, asset: asset, amount: amount)
-        return .success(EngineCandidate(engine: .flashLoan, plan: Engines.plan(flash: flash, hops: [], profitToken: asset),
-                                        fee: fee, source: "balancer_v2 fee \(pct) / 1e18"))
+        return .success(
+            EngineCandidate(
+                engine: .flashLoan, plan: Engines.plan(flash: flash, hops: [], profitToken: asset),
+                fee: fee, source: "balancer_v2 fee \(pct) / 1e18"))
     }
 }

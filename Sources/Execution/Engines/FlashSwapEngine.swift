@@ -23,19 +23,25 @@ public struct FlashSwapEngine: ExecutionEngine {
             let fee = first.hop.extra.isZero ? 30 : (first.hop.extra.uint64 ?? 30)
             let asset = first.hop.tokenOut
             let flash = FlashSource.uniswapV2(
-                pair: first.hop.pool, asset: asset, amount: first.amountOut, assetIsToken1: !(asset < first.hop.tokenIn),
+                pair: first.hop.pool, asset: asset, amount: first.amountOut,
+                assetIsToken1: !(asset < first.hop.tokenIn),
                 repayToken: first.hop.tokenIn, feeBps: UInt16(clamping: fee))
             var rest = Array(hops.dropFirst())
             rest[0].amountIn = .zero
-            out.append(EngineCandidate(
-                engine: .flashSwap, plan: Engines.plan(flash: flash, hops: rest, profitToken: route.tokenIn), fee: .zero,
-                source: "uniswap_v2 flash swap on the first hop's pair \(first.hop.pool), repaid in \(first.hop.tokenIn)"))
+            out.append(
+                EngineCandidate(
+                    engine: .flashSwap, plan: Engines.plan(flash: flash, hops: rest, profitToken: route.tokenIn),
+                    fee: .zero,
+                    source:
+                        "uniswap_v2 flash swap on the first hop's pair \(first.hop.pool), repaid in \(first.hop.tokenIn)"
+                ))
         } else {
             skipped.append("flash swap on the first hop: the first hop is not a V2 pair followed by more hops")
         }
         let onRoute = Set(route.hops.map(\.hop.pool))
         for p in env.snapshot.pools where !onRoute.contains(p.address) {
-            guard case .uniswapV2(let pair) = p.state, pair.token0 == route.tokenIn || pair.token1 == route.tokenIn else {
+            guard case .uniswapV2(let pair) = p.state, pair.token0 == route.tokenIn || pair.token1 == route.tokenIn
+            else {
                 continue
             }
             let reserve = pair.token0 == route.tokenIn ? pair.reserve0 : pair.reserve1
@@ -44,11 +50,14 @@ public struct FlashSwapEngine: ExecutionEngine {
                 continue
             }
             let fee = Self.sameTokenFee(amount: route.size, feeBps: UInt64(pair.feeBps))
-            let flash = FlashSource.uniswapV2(pair: p.address, asset: route.tokenIn, amount: route.size,
-                                              assetIsToken1: pair.token1 == route.tokenIn, repayToken: nil,
-                                              feeBps: UInt16(clamping: pair.feeBps))
-            out.append(EngineCandidate(engine: .flashSwap, plan: Engines.plan(flash: flash, hops: hops, profitToken: route.tokenIn),
-                                       fee: fee, source: "uniswap_v2 flash swap \(p.address) repaid in the same token"))
+            let flash = FlashSource.uniswapV2(
+                pair: p.address, asset: route.tokenIn, amount: route.size,
+                assetIsToken1: pair.token1 == route.tokenIn, repayToken: nil,
+                feeBps: UInt16(clamping: pair.feeBps))
+            out.append(
+                EngineCandidate(
+                    engine: .flashSwap, plan: Engines.plan(flash: flash, hops: hops, profitToken: route.tokenIn),
+                    fee: fee, source: "uniswap_v2 flash swap \(p.address) repaid in the same token"))
         }
         return EngineResult(candidates: out.sorted { $0.fee < $1.fee }, skipped: skipped)
     }

@@ -131,27 +131,39 @@ public enum RiskCaps {
     /// The first cap `exposure` breaks, or nil when every cap holds. Order: gas price, position, daily loss, count.
     public static func check(_ e: RiskExposure, limits: RiskLimits) -> RiskRefusal? {
         if e.gasPriceWei > limits.maxGasPriceWei {
-            return RiskRefusal(code: "gas_price_cap", description:
-                "gas price \(Units.format(e.gasPriceWei, decimals: 9)) gwei is above the cap "
-                + "\(Units.format(limits.maxGasPriceWei, decimals: 9)) gwei (execution.flash_loan.max_gas_price_gwei)")
+            return RiskRefusal(
+                code: "gas_price_cap",
+                description:
+                    "gas price \(Units.format(e.gasPriceWei, decimals: 9)) gwei is above the cap "
+                    + "\(Units.format(limits.maxGasPriceWei, decimals: 9)) gwei (execution.flash_loan.max_gas_price_gwei)"
+            )
         }
         guard let p = e.positionUSD else {
-            return RiskRefusal(code: "unpriced_position", description:
-                "the position cannot be priced in USD, so max_position_usd cannot be checked")
+            return RiskRefusal(
+                code: "unpriced_position",
+                description:
+                    "the position cannot be priced in USD, so max_position_usd cannot be checked")
         }
         if p > limits.maxPositionUSD {
-            return RiskRefusal(code: "max_position", description:
-                "position \(USD.format(I256(bits: p))) USD is above strategies.arbitrage.max_position_usd "
-                + "\(USD.format(I256(bits: limits.maxPositionUSD)))")
+            return RiskRefusal(
+                code: "max_position",
+                description:
+                    "position \(USD.format(I256(bits: p))) USD is above strategies.arbitrage.max_position_usd "
+                    + "\(USD.format(I256(bits: limits.maxPositionUSD)))")
         }
         if e.dailyLossUSD >= limits.maxDailyLossUSD {
-            return RiskRefusal(code: "daily_loss", description:
-                "today's realised loss \(USD.format(I256(bits: e.dailyLossUSD))) USD has reached risk.max_daily_loss_usd "
-                + "\(USD.format(I256(bits: limits.maxDailyLossUSD)))")
+            return RiskRefusal(
+                code: "daily_loss",
+                description:
+                    "today's realised loss \(USD.format(I256(bits: e.dailyLossUSD))) USD has reached risk.max_daily_loss_usd "
+                    + "\(USD.format(I256(bits: limits.maxDailyLossUSD)))")
         }
         if e.openPositions >= limits.maxOpenPositions {
-            return RiskRefusal(code: "position_count", description:
-                "\(e.openPositions) executions are in flight; risk.max_position_count is \(limits.maxOpenPositions)")
+            return RiskRefusal(
+                code: "position_count",
+                description:
+                    "\(e.openPositions) executions are in flight; risk.max_position_count is \(limits.maxOpenPositions)"
+            )
         }
         return nil
     }
@@ -187,13 +199,17 @@ public enum RiskCaps {
     }
 
     /// Reads today's executions and the in-flight ones from history and builds the exposure for one trade.
-    public static func exposure(history: HistoryStore, chainID: UInt64, gasPriceWei: U256, positionUSD: U256?,
-                                pricer: any USDPricer, now: Date = Date()) throws(HistoryError) -> RiskExposure {
+    public static func exposure(
+        history: HistoryStore, chainID: UInt64, gasPriceWei: U256, positionUSD: U256?,
+        pricer: any USDPricer, now: Date = Date()
+    ) throws(HistoryError) -> RiskExposure {
         let today = try history.listExecutions(filter: ExecutionFilter(since: dayStart(now), chainID: chainID))
-        let open = try history.listExecutions(filter: ExecutionFilter(
-            states: [.built, .signed, .journaled, .broadcast, .pending], chainID: chainID))
-        return RiskExposure(gasPriceWei: gasPriceWei, positionUSD: positionUSD,
-                            dailyLossUSD: dailyLoss(today, pricer: pricer), openPositions: openCount(open))
+        let open = try history.listExecutions(
+            filter: ExecutionFilter(
+                states: [.built, .signed, .journaled, .broadcast, .pending], chainID: chainID))
+        return RiskExposure(
+            gasPriceWei: gasPriceWei, positionUSD: positionUSD,
+            dailyLossUSD: dailyLoss(today, pricer: pricer), openPositions: openCount(open))
     }
 }
 

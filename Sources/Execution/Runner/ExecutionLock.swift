@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An exclusive, non-blocking advisory lock (flock) held for the life of the value, so two `defi execute` runs

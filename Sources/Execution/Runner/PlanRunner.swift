@@ -40,10 +40,12 @@ public struct RunContext: Sendable {
     public var checkpoint: (@Sendable (SendCheckpoint, JournalEntry) -> Void)?
 
     /// A context with defaults for everything but the node and chain.
-    public init(client: RPCClient, chainID: UInt64, history: HistoryStore? = nil, fees: FeeOracle = FeeOracle(),
-                block: BlockRef = .latest, overrides: [Address: AccountOverride] = [:], opStack: Bool = false,
-                wrappedNative: Address? = nil, confirmations: UInt64 = 1, deadline: Duration = .seconds(120),
-                pollInterval: Duration = .milliseconds(200), lockPath: String? = nil) {
+    public init(
+        client: RPCClient, chainID: UInt64, history: HistoryStore? = nil, fees: FeeOracle = FeeOracle(),
+        block: BlockRef = .latest, overrides: [Address: AccountOverride] = [:], opStack: Bool = false,
+        wrappedNative: Address? = nil, confirmations: UInt64 = 1, deadline: Duration = .seconds(120),
+        pollInterval: Duration = .milliseconds(200), lockPath: String? = nil
+    ) {
         self.client = client
         self.chainID = chainID
         self.history = history
@@ -161,9 +163,10 @@ public enum PlanRunner {
         }
         var l1: U256 = .zero
         if context.opStack {
-            let tx = Transaction.dynamicFee(chainID: context.chainID, nonce: 0, maxPriorityFeePerGas: .zero,
-                                            maxFeePerGas: quote.maxPerGas, gasLimit: sim.gasLimit, to: file.executor,
-                                            value: .zero, data: calldata)
+            let tx = Transaction.dynamicFee(
+                chainID: context.chainID, nonce: 0, maxPriorityFeePerGas: .zero,
+                maxFeePerGas: quote.maxPerGas, gasLimit: sim.gasLimit, to: file.executor,
+                value: .zero, data: calldata)
             do { l1 = try await OPStack.l1Fee(of: tx, client: context.client, at: .number(sim.blockNumber)) } catch {
                 throw .from(error)
             }
@@ -171,8 +174,11 @@ public enum PlanRunner {
         let gasCost = U256(sim.gasEstimate ?? sim.gasLimit) * price + l1
         let profit = sim.outcome.returnData.flatMap { ERC20.decodeUInt($0) }
         var gasInToken: U256? = nil
-        if let w = context.wrappedNative, w == file.plan.profitToken { gasInToken = gasCost }
-        else if let f = context.gasInProfitToken { gasInToken = f(gasCost, file.plan.profitToken) }
+        if let w = context.wrappedNative, w == file.plan.profitToken {
+            gasInToken = gasCost
+        } else if let f = context.gasInProfitToken {
+            gasInToken = f(gasCost, file.plan.profitToken)
+        }
         var net: I256? = nil
         if let p = profit, let g = gasInToken {
             net = p >= g ? I256(negative: false, magnitude: p - g) : I256(negative: true, magnitude: g - p)
@@ -187,9 +193,10 @@ public enum PlanRunner {
         } else if profit!.isZero {
             refusal = "unprofitable: the plan pays nothing"
         }
-        return PlanSimulation(plan: file, from: from, calldata: calldata, simulation: sim, profit: profit, fee: quote,
-                              gasPrice: price, l1Fee: l1, gasCost: gasCost, gasCostInProfitToken: gasInToken,
-                              netProfit: net, refusal: refusal)
+        return PlanSimulation(
+            plan: file, from: from, calldata: calldata, simulation: sim, profit: profit, fee: quote,
+            gasPrice: price, l1Fee: l1, gasCost: gasCost, gasCostInProfitToken: gasInToken,
+            netProfit: net, refusal: refusal)
     }
 
     /// The idempotency key of a plan: one plan (chain, executor, calldata) is sent at most once.
@@ -226,10 +233,11 @@ public enum PlanRunner {
         let history = context.history
         func refuse(_ code: String, _ reason: String) throws(ExecutionError) -> Never {
             if let history, !dryRun {
-                let rec = ExecutionRecord(opportunityID: file.opportunityID, strategy: strategyName, engine: engine,
-                                          createdAt: Date(), state: .refused, chainID: context.chainID,
-                                          sender: signer.address.checksummed, profitToken: file.plan.profitToken.checksummed,
-                                          errorCode: code, errorMessage: reason)
+                let rec = ExecutionRecord(
+                    opportunityID: file.opportunityID, strategy: strategyName, engine: engine,
+                    createdAt: Date(), state: .refused, chainID: context.chainID,
+                    sender: signer.address.checksummed, profitToken: file.plan.profitToken.checksummed,
+                    errorCode: code, errorMessage: reason)
                 do { try history.upsertExecution(rec) } catch { throw .from(error) }
             }
             throw .refused(code: code, reason: reason)
@@ -242,19 +250,23 @@ public enum PlanRunner {
             }
         }
         if dryRun {
-            return ExecutionOutcome(executionID: nil, state: .built, simulation: sim, realisedDeltas: [], reconciled: [])
+            return ExecutionOutcome(
+                executionID: nil, state: .built, simulation: sim, realisedDeltas: [], reconciled: [])
         }
         guard let history else { throw .usage("execute needs the history store") }
 
-        var record = ExecutionRecord(opportunityID: file.opportunityID, strategy: strategyName, engine: engine,
-                                     createdAt: Date(), chainID: context.chainID, sender: signer.address.checksummed,
-                                     profitToken: file.plan.profitToken.checksummed)
+        var record = ExecutionRecord(
+            opportunityID: file.opportunityID, strategy: strategyName, engine: engine,
+            createdAt: Date(), chainID: context.chainID, sender: signer.address.checksummed,
+            profitToken: file.plan.profitToken.checksummed)
         do { try history.upsertExecution(record) } catch { throw .from(error) }
-        try storeDeltas(history, id: record.id, source: "simulated",
-                        sim.simulation.deltas.map { TokenDelta(holder: $0.holder, token: $0.token, delta: $0.delta) }
-                            .filter { !$0.delta.isZero })
-        let intent = TxIntent(key: intentKey(file, chainID: context.chainID, calldata: sim.calldata), to: file.executor,
-                              data: sim.calldata, gasLimit: sim.simulation.gasLimit)
+        try storeDeltas(
+            history, id: record.id, source: "simulated",
+            sim.simulation.deltas.map { TokenDelta(holder: $0.holder, token: $0.token, delta: $0.delta) }
+                .filter { !$0.delta.isZero })
+        let intent = TxIntent(
+            key: intentKey(file, chainID: context.chainID, calldata: sim.calldata), to: file.executor,
+            data: sim.calldata, gasLimit: sim.simulation.gasLimit)
         let outcome: TxOutcome
         do { outcome = try await broadcaster.send(intent) } catch {
             let id = record.id
@@ -266,8 +278,9 @@ public enum PlanRunner {
         }
         record.txHash = outcome.hash.description
         record.nonce = outcome.nonce
-        return try await finish(record: record, outcome: outcome, file: file, sim: sim, context: context,
-                                reconciled: reconciled)
+        return try await finish(
+            record: record, outcome: outcome, file: file, sim: sim, context: context,
+            reconciled: reconciled)
     }
 
     /// The public-mempool broadcaster for `signer` journaling into the context's history.
@@ -276,7 +289,8 @@ public enum PlanRunner {
         let sender = TransactionSender(
             client: context.client, signer: signer, journal: HistoryJournal(store: history), chainID: context.chainID,
             fees: context.fees, confirmations: context.confirmations, receiptTimeout: context.deadline,
-            pollInterval: context.pollInterval, checkpoint: checkpointRecorder(history: history, next: context.checkpoint))
+            pollInterval: context.pollInterval,
+            checkpoint: checkpointRecorder(history: history, next: context.checkpoint))
         return PublicBroadcaster(sender: sender)
     }
 
@@ -300,9 +314,10 @@ public enum PlanRunner {
     }
 
     /// Records the receipt's realised result (or the non-final state) on the execution row.
-    static func finish(record: ExecutionRecord, outcome: TxOutcome, file: PlanFile, sim: PlanSimulation?,
-                       context: RunContext, reconciled: [TxOutcome]) async throws(ExecutionError) -> ExecutionOutcome
-    {
+    static func finish(
+        record: ExecutionRecord, outcome: TxOutcome, file: PlanFile, sim: PlanSimulation?,
+        context: RunContext, reconciled: [TxOutcome]
+    ) async throws(ExecutionError) -> ExecutionOutcome {
         guard let history = context.history else { throw .usage("execute needs the history store") }
         let sender = (try? Address(parsing: record.sender ?? "")) ?? .zero
         var state: ExecutionState
@@ -321,7 +336,8 @@ public enum PlanRunner {
         if let r = outcome.receipt {
             if context.opStack { l1 = try await l1FeePaid(outcome.hash, context: context, block: r.blockNumber) }
             let spent = r.fee + (l1 ?? .zero)
-            deltas = ReceiptDeltas.compute(logs: r.logs, holders: [file.executor, sender], sender: sender, ethSpent: spent)
+            deltas = ReceiptDeltas.compute(
+                logs: r.logs, holders: [file.executor, sender], sender: sender, ethSpent: spent)
             realisedProfit = deltas.first { $0.holder == sender && $0.token == file.plan.profitToken }?.delta ?? I256(0)
         }
         let current = (try? history.execution(id: record.id))?.state ?? .built
@@ -330,8 +346,11 @@ public enum PlanRunner {
         if let p = realisedProfit, let r = outcome.receipt {
             let feeWei = r.fee + (l1 ?? .zero)
             var feeInToken: U256? = nil
-            if let w = context.wrappedNative, w == file.plan.profitToken { feeInToken = feeWei }
-            else if let f = context.gasInProfitToken { feeInToken = f(feeWei, file.plan.profitToken) }
+            if let w = context.wrappedNative, w == file.plan.profitToken {
+                feeInToken = feeWei
+            } else if let f = context.gasInProfitToken {
+                feeInToken = f(feeWei, file.plan.profitToken)
+            }
             if let g = feeInToken, let gi = I256(negative: false, magnitude: g) { net = (p &- gi).description }
         }
         do {
@@ -373,28 +392,34 @@ public enum PlanRunner {
         let info: TransactionInfo?
         do { info = try await context.client.transaction(hash) } catch { throw .from(error) }
         guard let t = info else { return .zero }
-        let tx = Transaction.dynamicFee(chainID: context.chainID, nonce: t.nonce,
-                                        maxPriorityFeePerGas: t.maxPriorityFeePerGas ?? .zero,
-                                        maxFeePerGas: t.maxFeePerGas ?? t.gasPrice ?? .zero, gasLimit: t.gas, to: t.to,
-                                        value: t.value, data: t.input)
-        do { return try await OPStack.l1Fee(of: tx, client: context.client, at: .number(block > 0 ? block - 1 : 0)) } catch {
+        let tx = Transaction.dynamicFee(
+            chainID: context.chainID, nonce: t.nonce,
+            maxPriorityFeePerGas: t.maxPriorityFeePerGas ?? .zero,
+            maxFeePerGas: t.maxFeePerGas ?? t.gasPrice ?? .zero, gasLimit: t.gas, to: t.to,
+            value: t.value, data: t.input)
+        do {
+            return try await OPStack.l1Fee(of: tx, client: context.client, at: .number(block > 0 ? block - 1 : 0))
+        } catch {
             throw .from(error)
         }
     }
 
     static func placeholder(_ file: PlanFile) -> PlanSimulation {
-        PlanSimulation(plan: file, from: .zero, calldata: [], simulation: Simulation(
-            blockNumber: 0, outcome: .success([]), gasEstimate: nil, gasLimit: 0, executionGas: 0, deltas: []),
-                       profit: nil, fee: .legacy(gasPrice: .zero), gasPrice: .zero, l1Fee: .zero, gasCost: .zero,
-                       gasCostInProfitToken: nil, netProfit: nil, refusal: nil)
+        PlanSimulation(
+            plan: file, from: .zero, calldata: [],
+            simulation: Simulation(
+                blockNumber: 0, outcome: .success([]), gasEstimate: nil, gasLimit: 0, executionGas: 0, deltas: []),
+            profit: nil, fee: .legacy(gasPrice: .zero), gasPrice: .zero, l1Fee: .zero, gasCost: .zero,
+            gasCostInProfitToken: nil, netProfit: nil, refusal: nil)
     }
 
     static func storeDeltas(_ history: HistoryStore, id: String, source: String, _ deltas: [TokenDelta])
         throws(ExecutionError)
     {
         let rows = deltas.map {
-            ExecutionDeltaRecord(executionID: id, source: source, holder: $0.holder.checksummed,
-                                 token: $0.token.checksummed, delta: $0.delta.description)
+            ExecutionDeltaRecord(
+                executionID: id, source: source, holder: $0.holder.checksummed,
+                token: $0.token.checksummed, delta: $0.delta.description)
         }
         do { try history.recordExecutionDeltas(rows) } catch { throw .from(error) }
     }
@@ -404,8 +429,9 @@ public enum PlanRunner {
         guard let history = context.history else { return }
         let open: [ExecutionRecord]
         do {
-            open = try history.listExecutions(filter: ExecutionFilter(
-                states: [.journaled, .broadcast, .pending], chainID: context.chainID))
+            open = try history.listExecutions(
+                filter: ExecutionFilter(
+                    states: [.journaled, .broadcast, .pending], chainID: context.chainID))
         } catch { throw .from(error) }
         for rec in open {
             guard let h = rec.txHash, let hash = try? Hash32(hex: h) else { continue }
@@ -414,12 +440,15 @@ public enum PlanRunner {
             guard let receipt else { continue }
             let executor = receipt.to ?? .zero
             let sender = receipt.from
-            let deltas = ReceiptDeltas.compute(logs: receipt.logs, holders: [executor, sender], sender: sender,
-                                               ethSpent: receipt.fee)
+            let deltas = ReceiptDeltas.compute(
+                logs: receipt.logs, holders: [executor, sender], sender: sender,
+                ethSpent: receipt.fee)
             let token = (try? Address(parsing: rec.profitToken ?? "")) ?? .zero
             let profit = deltas.first { $0.holder == sender && $0.token == token }?.delta ?? I256(0)
             do {
-                try history.transitionExecution(id: rec.id, from: rec.state, to: receipt.succeeded ? .included : .reverted) { r in
+                try history.transitionExecution(
+                    id: rec.id, from: rec.state, to: receipt.succeeded ? .included : .reverted
+                ) { r in
                     r.gasUsed = receipt.gasUsed
                     r.effectiveGasPrice = receipt.effectiveGasPrice.description
                     r.blockNumber = receipt.blockNumber

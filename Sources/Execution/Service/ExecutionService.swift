@@ -56,9 +56,11 @@ public struct ExecutionRequest: Sendable {
     public var from: Address?
 
     /// A request value.
-    public init(target: ExecutionTarget, engine: EngineChoice = .auto, block: BlockRef = .latest,
-                overrides: [Address: AccountOverride] = [:], dryRun: Bool = false, privateSend: Bool = false,
-                confirmations: UInt64 = 1, deadlineSeconds: Int = 120, from: Address? = nil) {
+    public init(
+        target: ExecutionTarget, engine: EngineChoice = .auto, block: BlockRef = .latest,
+        overrides: [Address: AccountOverride] = [:], dryRun: Bool = false, privateSend: Bool = false,
+        confirmations: UInt64 = 1, deadlineSeconds: Int = 120, from: Address? = nil
+    ) {
         self.target = target
         self.engine = engine
         self.block = block
@@ -130,10 +132,16 @@ public struct ExecutionSetup: Sendable {
     public init(config: DefiConfig, historyPath: String) async throws(ExecutionError) {
         self.config = config
         var urls: [String] = []
-        if let u = config.rpcURL { urls = [u] }
-        else if let c = config.chain.flatMap({ config.chains[$0] }) { urls = c.rpcURLs }
-        else if config.chains.count == 1, let only = config.chains.values.first { urls = only.rpcURLs }
-        guard !urls.isEmpty else { throw .usage("no RPC endpoint: set ETH_RPC_URL, pass --rpc-url or configure defi.rpc_url") }
+        if let u = config.rpcURL {
+            urls = [u]
+        } else if let c = config.chain.flatMap({ config.chains[$0] }) {
+            urls = c.rpcURLs
+        } else if config.chains.count == 1, let only = config.chains.values.first {
+            urls = only.rpcURLs
+        }
+        guard !urls.isEmpty else {
+            throw .usage("no RPC endpoint: set ETH_RPC_URL, pass --rpc-url or configure defi.rpc_url")
+        }
         let expected = config.chain.flatMap { config.chains[$0]?.chainID }
         do { client = try RPCClient(urls: urls, configuration: RPCConfiguration(expectedChainID: expected)) } catch {
             throw .from(error)
@@ -183,19 +191,24 @@ public enum ExecutionService {
     }
 
     /// Executes `request.target` with `signer` (opportunity or plan file).
-    public static func execute(_ request: ExecutionRequest, setup: ExecutionSetup, signer: any Signer,
-                               checkpoint: (@Sendable (SendCheckpoint, JournalEntry) -> Void)? = nil)
+    public static func execute(
+        _ request: ExecutionRequest, setup: ExecutionSetup, signer: any Signer,
+        checkpoint: (@Sendable (SendCheckpoint, JournalEntry) -> Void)? = nil
+    )
         async throws(ExecutionError) -> ExecutionOutcome
     {
         if request.privateSend { throw PrivateBroadcast.unavailable }
-        let lock: ExecutionLock? = request.dryRun ? nil
+        let lock: ExecutionLock? =
+            request.dryRun
+            ? nil
             : try ExecutionLock(path: ExecutionLock.path(forHistory: setup.history.path))
         defer { lock?.release() }
         // Reconcile first: a killed run's transaction is resolved before the pools are re-read, so its effect on
         // the market is part of what the re-sizing sees, and nothing new is signed before it is known.
         if !request.dryRun {
-            let base = RunContext(client: setup.client, chainID: setup.chainID, history: setup.history, fees: setup.fees,
-                                  wrappedNative: setup.wrappedNative)
+            let base = RunContext(
+                client: setup.client, chainID: setup.chainID, history: setup.history, fees: setup.fees,
+                wrappedNative: setup.wrappedNative)
             _ = try await PlanRunner.makePublic(signer: signer, context: base).reconcile()
             try await PlanRunner.reconcileHistory(context: base)
         }
@@ -234,23 +247,33 @@ public enum ExecutionService {
         ctx.run.block = request.dryRun ? request.block : .latest
         if file.opportunityID == nil { file.opportunityID = opportunity }
         do {
-            let out = try await PlanRunner.execute(plan: file, signer: signer, context: ctx.run, engine: engine,
-                                                   strategy: strategy, dryRun: request.dryRun)
-            if let opportunity, !request.dryRun { try? setup.history.setOpportunityStatus(id: opportunity, to: .executed) }
+            let out = try await PlanRunner.execute(
+                plan: file, signer: signer, context: ctx.run, engine: engine,
+                strategy: strategy, dryRun: request.dryRun)
+            if let opportunity, !request.dryRun {
+                try? setup.history.setOpportunityStatus(id: opportunity, to: .executed)
+            }
             return out
         } catch {
-            if let opportunity, case .refused = error { try? setup.history.setOpportunityStatus(id: opportunity, to: .rejected) }
+            if let opportunity, case .refused = error {
+                try? setup.history.setOpportunityStatus(id: opportunity, to: .rejected)
+            }
             throw error
         }
     }
 
     /// The caps as a gate: gas price, position in USD, daily loss and open count from history.
-    static func riskGate(setup: ExecutionSetup, book: PriceBook) -> @Sendable (PlanSimulation) async throws(ExecutionError) -> Void {
+    static func riskGate(setup: ExecutionSetup, book: PriceBook)
+        -> @Sendable (PlanSimulation) async throws(ExecutionError) -> Void
+    {
         let pricer = BookPricer(book: book, wrappedNative: setup.wrappedNative)
         return { sim throws(ExecutionError) in
             let plan = sim.plan.plan
-            let size = plan.flash.kind == .none ? plan.flash.amount
-                : (plan.payload.hops.first?.amountIn.isZero == false ? plan.payload.hops[0].amountIn : plan.flash.amount)
+            let size =
+                plan.flash.kind == .none
+                ? plan.flash.amount
+                : (plan.payload.hops.first?.amountIn.isZero == false
+                    ? plan.payload.hops[0].amountIn : plan.flash.amount)
             let exposure: RiskExposure
             do throws(HistoryError) {
                 exposure = try RiskCaps.exposure(
@@ -268,17 +291,23 @@ public enum ExecutionService {
         var book: PriceBook
     }
 
-    static func context(_ request: ExecutionRequest, setup: ExecutionSetup, tokens: [Address], snapshot: MarketSnapshot? = nil)
+    static func context(
+        _ request: ExecutionRequest, setup: ExecutionSetup, tokens: [Address], snapshot: MarketSnapshot? = nil
+    )
         async throws(ExecutionError) -> Context
     {
-        var run = RunContext(client: setup.client, chainID: setup.chainID, history: setup.history, fees: setup.fees,
-                             block: request.block, overrides: request.overrides, wrappedNative: setup.wrappedNative)
+        var run = RunContext(
+            client: setup.client, chainID: setup.chainID, history: setup.history, fees: setup.fees,
+            block: request.block, overrides: request.overrides, wrappedNative: setup.wrappedNative)
         let view: PinnedView
         do { view = try await setup.client.pinned(at: request.block) } catch { throw .from(error) }
         run.block = .number(view.block.number)
-        let snap = snapshot ?? MarketSnapshot(chainID: setup.chainID, blockNumber: view.block.number,
-                                              blockHash: view.block.hash,
-                                              tokens: setup.tokens(tokens.filter { $0 != .zero }), pools: [])
+        let snap =
+            snapshot
+            ?? MarketSnapshot(
+                chainID: setup.chainID, blockNumber: view.block.number,
+                blockHash: view.block.hash,
+                tokens: setup.tokens(tokens.filter { $0 != .zero }), pools: [])
         let book: PriceBook
         do { book = try await AaveReads.priceBook(config: setup.config, snapshot: snap, view: view) } catch {
             book = PriceBook.fixed(setup.config).merging(PriceBook.stablePools(snap))
@@ -294,18 +323,23 @@ public enum ExecutionService {
     static func loadPlan(_ path: String) throws(ExecutionError) -> PlanFile {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw .usage("cannot read the plan file \(path) (an opportunity id starts with opp_, a transaction with 0x)")
+            throw .usage(
+                "cannot read the plan file \(path) (an opportunity id starts with opp_, a transaction with 0x)")
         }
         do { return try PlanFile(json: text) } catch { throw .plan(error) }
     }
 
     /// `--from`, else the executor's `owner()` (only the owner may call executeStrategy).
-    static func sender(_ request: ExecutionRequest, setup: ExecutionSetup, executor: Address) async throws(ExecutionError)
+    static func sender(_ request: ExecutionRequest, setup: ExecutionSetup, executor: Address)
+        async throws(ExecutionError)
         -> Address
     {
         if let f = request.from { return f }
         let outcome: CallOutcome
-        do { outcome = try await setup.client.call(CallRequest(to: executor, data: [0x8d, 0xa5, 0xcb, 0x5b]), at: request.block) } catch {
+        do {
+            outcome = try await setup.client.call(
+                CallRequest(to: executor, data: [0x8d, 0xa5, 0xcb, 0x5b]), at: request.block)
+        } catch {
             throw .from(error)
         }
         guard case .success(let d) = outcome, d.count == 32, let owner = try? Address(bytes: d.suffix(20)) else {
@@ -332,7 +366,9 @@ public enum ExecutionService {
         do { record = try setup.history.opportunity(id: id) } catch { throw .from(error) }
         guard let record else { throw .usage("no opportunity \(id) in \(setup.history.path)") }
         let stored: Route
-        do { stored = try Route(jsonText: record.route) } catch { throw .failure(code: "route", reason: error.description) }
+        do { stored = try Route(jsonText: record.route) } catch {
+            throw .failure(code: "route", reason: error.description)
+        }
         guard let executor = setup.executor else {
             throw .usage("no executor: set defi.execution.flash_loan.contract_address")
         }
@@ -344,7 +380,8 @@ public enum ExecutionService {
         // Size cap: max_position_usd in the route's token.
         var maxInput: U256? = nil
         if setup.limits.maxPositionUSD != .max {
-            maxInput = ctx.book.amount(of: stored.tokenIn, worth: USDValue(e18: I256(bits: setup.limits.maxPositionUSD)))
+            maxInput = ctx.book.amount(
+                of: stored.tokenIn, worth: USDValue(e18: I256(bits: setup.limits.maxPositionUSD)))
         }
         var route: Route
         let legs: [Leg]
@@ -367,22 +404,25 @@ public enum ExecutionService {
             inputs: CostInputs(gasPriceWei: CostInputs.projectedGasPrice(quote), nativeToken: setup.wrappedNative),
             prices: ctx.book)
         guard validated.accepted else {
-            let why = "opportunity \(id) fails validation at block \(view.block.number): "
+            let why =
+                "opportunity \(id) fails validation at block \(view.block.number): "
                 + validated.rejections.map(\.description).joined(separator: "; ")
             let result = SimulationResult(target: request.target, candidates: [], skipped: [why], route: route)
             return Prepared(result: result, chosen: nil, engine: "", refusal: why, refusalCode: "validation")
         }
         route = route.withMinOuts(validated.minOuts)
-        let env = EngineEnvironment(view: view, executor: executor, snapshot: snapshot, aavePool: setup.aavePool,
-                                    balancerVault: setup.balancerVault)
+        let env = EngineEnvironment(
+            view: view, executor: executor, snapshot: snapshot, aavePool: setup.aavePool,
+            balancerVault: setup.balancerVault)
         var reports: [CandidateReport] = []
         var skipped: [String] = []
         for kind in request.engine.kinds {
             let r = try await Engines.engine(kind).candidates(for: route, in: env)
             skipped += r.skipped
             for c in r.candidates {
-                let file = PlanFile(executor: executor, strategyName: "Arbitrage", plan: c.plan, chainID: setup.chainID,
-                                    opportunityID: id, pricedAtBlock: view.block.number)
+                let file = PlanFile(
+                    executor: executor, strategyName: "Arbitrage", plan: c.plan, chainID: setup.chainID,
+                    opportunityID: id, pricedAtBlock: view.block.number)
                 do {
                     let sim = try await PlanRunner.simulate(file, from: from, context: ctx.run)
                     reports.append(CandidateReport(candidate: c, simulation: sim, note: sim.refusal))
@@ -406,12 +446,15 @@ public enum ExecutionService {
             chosen = chosenSim?.profitable == true ? file : nil
             engine = best.candidate.engine.recordName
         }
-        let refusal = reports.isEmpty
+        let refusal =
+            reports.isEmpty
             ? "no engine can fund the route: " + skipped.joined(separator: "; ")
-            : "no funding option is profitable: " + reports.map { "\($0.candidate.source): \($0.note ?? "not chosen")" }
+            : "no funding option is profitable: "
+                + reports.map { "\($0.candidate.source): \($0.note ?? "not chosen")" }
                 .joined(separator: "; ")
-        let result = SimulationResult(target: request.target, plan: chosenSim, candidates: reports, skipped: skipped,
-                                      route: route)
+        let result = SimulationResult(
+            target: request.target, plan: chosenSim, candidates: reports, skipped: skipped,
+            route: route)
         if let chosenSim {
             let rec = SimulationRecord(
                 opportunityID: id, createdAt: Date(), blockNumber: chosenSim.simulation.blockNumber,
@@ -422,8 +465,9 @@ public enum ExecutionService {
             try? setup.history.recordSimulation(rec)
             if record.status == .detected { try? setup.history.setOpportunityStatus(id: id, to: .simulated) }
         }
-        return Prepared(result: result, chosen: chosen, engine: engine, refusal: refusal, refusalCode: "unprofitable",
-                        strategy: record.strategy)
+        return Prepared(
+            result: result, chosen: chosen, engine: engine, refusal: refusal, refusalCode: "unprofitable",
+            strategy: record.strategy)
     }
 
     /// `auto`'s choice: among candidates whose simulation succeeds and pays, the highest net profit after gas
@@ -446,10 +490,14 @@ public enum ExecutionService {
     }
 
     static func deltasJSON(_ deltas: [BalanceDelta]) -> String {
-        JSONValue.array(deltas.filter { !$0.delta.isZero }.map {
-            .object(["holder": .string($0.holder.checksummed), "token": .string($0.token.checksummed),
-                     "delta": .string($0.delta.description)])
-        }).description
+        JSONValue.array(
+            deltas.filter { !$0.delta.isZero }.map {
+                .object([
+                    "holder": .string($0.holder.checksummed), "token": .string($0.token.checksummed),
+                    "delta": .string($0.delta.description),
+                ])
+            }
+        ).description
     }
 
     /// Every pool of each of the route's token pairs on the configured V2/V3 venues, at the pinned block.
@@ -458,14 +506,16 @@ public enum ExecutionService {
     {
         let specs: (v2: [V2VenueSpec], v3: [V3VenueSpec])
         do { specs = try QuoteService.specs(setup.config, only: nil) } catch { throw .usage(error.description) }
-        let multicall: Multicall = setup.config.multicall.flatMap { try? Address(parsing: $0) }
+        let multicall: Multicall =
+            setup.config.multicall.flatMap { try? Address(parsing: $0) }
             .map { Multicall(mode: .deployed($0)) } ?? Multicall(mode: .deployless(Multicall.canonicalAddress))
         let reader = PoolReader(view: view, multicall: multicall)
         var pools: [PoolEntry] = []
         var seenPairs: Set<String> = []
         var tokens: [Address] = []
         for h in route.hops {
-            let (a, b) = h.hop.tokenIn < h.hop.tokenOut ? (h.hop.tokenIn, h.hop.tokenOut) : (h.hop.tokenOut, h.hop.tokenIn)
+            let (a, b) =
+                h.hop.tokenIn < h.hop.tokenOut ? (h.hop.tokenIn, h.hop.tokenOut) : (h.hop.tokenOut, h.hop.tokenIn)
             for t in [a, b] where !tokens.contains(t) { tokens.append(t) }
             guard seenPairs.insert(a.lowercaseHex + b.lowercaseHex).inserted else { continue }
             do { pools += try await reader.read(tokenA: a, tokenB: b, v2: specs.v2, v3: specs.v3) } catch {
@@ -473,8 +523,9 @@ public enum ExecutionService {
                 throw .failure(code: "read", reason: error.description)
             }
         }
-        return MarketSnapshot(chainID: setup.chainID, blockNumber: view.block.number, blockHash: view.block.hash,
-                              tokens: setup.tokens(tokens), pools: pools)
+        return MarketSnapshot(
+            chainID: setup.chainID, blockNumber: view.block.number, blockHash: view.block.hash,
+            tokens: setup.tokens(tokens), pools: pools)
     }
 
     /// A raw signed transaction (its sender recovered) or an unsigned one (sender from --from), simulated as is.
@@ -499,9 +550,10 @@ public enum ExecutionService {
         guard let to = tx.to else { throw .usage("contract creation is not simulated") }
         let sim: Simulation
         do {
-            sim = try await Simulator(client: setup.client).simulate(SimulationRequest(
-                from: from, to: to, data: tx.data, value: tx.value, gasLimit: tx.gasLimit, block: request.block,
-                overrides: request.overrides, tokens: [.zero], holders: [to]))
+            sim = try await Simulator(client: setup.client).simulate(
+                SimulationRequest(
+                    from: from, to: to, data: tx.data, value: tx.value, gasLimit: tx.gasLimit, block: request.block,
+                    overrides: request.overrides, tokens: [.zero], holders: [to]))
         } catch { throw .from(error) }
         return SimulationResult(target: request.target, raw: sim, rawFrom: from, candidates: [], skipped: [])
     }

@@ -27,9 +27,11 @@ public struct SimulationRequest: Sendable, Equatable {
     public var holders: [Address]
 
     /// A request value.
-    public init(from: Address, to: Address, data: [UInt8], value: U256 = .zero, gasLimit: UInt64? = nil,
-                block: BlockRef = .latest, overrides: [Address: AccountOverride] = [:], tokens: [Address] = [],
-                holders: [Address] = []) {
+    public init(
+        from: Address, to: Address, data: [UInt8], value: U256 = .zero, gasLimit: UInt64? = nil,
+        block: BlockRef = .latest, overrides: [Address: AccountOverride] = [:], tokens: [Address] = [],
+        holders: [Address] = []
+    ) {
         self.from = from
         self.to = to
         self.data = data
@@ -63,7 +65,8 @@ public struct BalanceDelta: Sendable, Equatable {
 
     /// `after - before`, signed.
     public var delta: I256 {
-        after >= before ? I256(negative: false, magnitude: after - before)! : I256(negative: true, magnitude: before - after)!
+        after >= before
+            ? I256(negative: false, magnitude: after - before)! : I256(negative: true, magnitude: before - after)!
     }
 }
 
@@ -128,11 +131,16 @@ public struct Simulator: Sendable {
     public init(client: RPCClient) { self.client = client }
 
     static let lensCode: [UInt8] = (try? Hex.decode(simulationLensRuntimeHex)) ?? []
-    static let probeSelector: [UInt8] = Array(Keccak256.hash(utf8: "probe(address,bytes,address[],address[])").bytes.prefix(4))
-    static let probeInput = try! [ABIType(parsing: "address"), ABIType(parsing: "bytes"), ABIType(parsing: "address[]"),
-                                  ABIType(parsing: "address[]")]
-    static let probeOutput = try! [ABIType(parsing: "bool"), ABIType(parsing: "bytes"), ABIType(parsing: "uint256[]"),
-                                   ABIType(parsing: "uint256[]"), ABIType(parsing: "uint256")]
+    static let probeSelector: [UInt8] = Array(
+        Keccak256.hash(utf8: "probe(address,bytes,address[],address[])").bytes.prefix(4))
+    static let probeInput = try! [
+        ABIType(parsing: "address"), ABIType(parsing: "bytes"), ABIType(parsing: "address[]"),
+        ABIType(parsing: "address[]"),
+    ]
+    static let probeOutput = try! [
+        ABIType(parsing: "bool"), ABIType(parsing: "bytes"), ABIType(parsing: "uint256[]"),
+        ABIType(parsing: "uint256[]"), ABIType(parsing: "uint256"),
+    ]
 
     /// Resolves a block reference to a number (so that all calls share one state).
     public func pin(_ block: BlockRef) async throws(SimulationError) -> UInt64 {
@@ -153,7 +161,9 @@ public struct Simulator: Sendable {
         let at = BlockRef.number(number)
         let exact = CallRequest(from: request.from, to: request.to, data: request.data, value: request.value)
         let estimate: GasEstimate
-        do { estimate = try await client.estimateGas(exact, at: at, overrides: request.overrides) } catch { throw .rpc(error) }
+        do { estimate = try await client.estimateGas(exact, at: at, overrides: request.overrides) } catch {
+            throw .rpc(error)
+        }
         var gasEstimate: UInt64? = nil
         if case .gas(let g) = estimate { gasEstimate = g }
         let gasLimit = request.gasLimit ?? gasEstimate.map { $0 + $0 / 5 } ?? 30_000_000
@@ -169,21 +179,29 @@ public struct Simulator: Sendable {
         overrides[request.from] = mine
         let input: [UInt8]
         do {
-            input = Self.probeSelector + (try ABI.encode(types: Self.probeInput, values: [
-                .address(request.to), .bytes(request.data), .array(tokens.map { .address($0) }),
-                .array(holders.map { .address($0) }),
-            ]))
+            input =
+                Self.probeSelector
+                + (try ABI.encode(
+                    types: Self.probeInput,
+                    values: [
+                        .address(request.to), .bytes(request.data), .array(tokens.map { .address($0) }),
+                        .array(holders.map { .address($0) }),
+                    ]))
         } catch { throw .lens("cannot encode the probe: \(error)") }
-        let probe = CallRequest(from: request.from, to: request.from, data: input, value: request.value,
-                                gas: max(gasLimit, 1_000_000) + 2_000_000)
+        let probe = CallRequest(
+            from: request.from, to: request.from, data: input, value: request.value,
+            gas: max(gasLimit, 1_000_000) + 2_000_000)
         let reply: CallOutcome
         do { reply = try await client.call(probe, at: at, overrides: overrides) } catch { throw .rpc(error) }
         guard case .success(let bytes) = reply else {
             throw .lens("the probe reverted: \(reply)")
         }
         let values: [ABIValue]
-        do { values = try ABI.decode(types: Self.probeOutput, data: bytes) } catch { throw .lens("undecodable reply: \(error)") }
-        guard let before = values[2].elements?.compactMap(\.uintValue), let after = values[3].elements?.compactMap(\.uintValue),
+        do { values = try ABI.decode(types: Self.probeOutput, data: bytes) } catch {
+            throw .lens("undecodable reply: \(error)")
+        }
+        guard let before = values[2].elements?.compactMap(\.uintValue),
+            let after = values[3].elements?.compactMap(\.uintValue),
             before.count == tokens.count * holders.count, after.count == before.count,
             let used = values[4].uintValue?.uint64
         else { throw .lens("reply has the wrong shape") }
@@ -200,7 +218,8 @@ public struct Simulator: Sendable {
         if lensOK != (outcome.returnData != nil) {
             throw .lens("the lens saw \(lensOK ? "success" : "a revert") where the exact call saw the opposite")
         }
-        return Simulation(blockNumber: number, outcome: outcome, gasEstimate: gasEstimate, gasLimit: gasLimit,
-                          executionGas: used, deltas: deltas)
+        return Simulation(
+            blockNumber: number, outcome: outcome, gasEstimate: gasEstimate, gasLimit: gasLimit,
+            executionGas: used, deltas: deltas)
     }
 }

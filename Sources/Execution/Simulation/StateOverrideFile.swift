@@ -10,7 +10,9 @@ public enum StateOverrideFile {
     public static func parse(_ text: String) throws(ExecutionError) -> [Address: AccountOverride] {
         let root: JSONValue
         do { root = try JSONValue(parsing: text) } catch { throw .usage("state override: \(error.description)") }
-        guard case .object(let accounts) = root else { throw .usage("state override: must be a JSON object of accounts") }
+        guard case .object(let accounts) = root else {
+            throw .usage("state override: must be a JSON object of accounts")
+        }
         var out: [Address: AccountOverride] = [:]
         for (key, value) in accounts.sorted(by: { $0.key < $1.key }) {
             let address: Address
@@ -22,7 +24,9 @@ public enum StateOverrideFile {
                 switch name {
                 case "balance": o.balance = try quantity(v, path)
                 case "nonce":
-                    guard let n = try quantity(v, path).uint64 else { throw .usage("state override: \(path): too large") }
+                    guard let n = try quantity(v, path).uint64 else {
+                        throw .usage("state override: \(path): too large")
+                    }
                     o.nonce = n
                 case "code": o.code = try bytes(v, path)
                 case "state": o.state = try slots(v, path)

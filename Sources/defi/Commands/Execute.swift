@@ -45,7 +45,8 @@ struct Execute: AsyncParsableCommand, DisplayingCommand {
         let key = try signer.privateKey()
         let setup = try await ExecutionSetup(config: loaded.config, historyPath: try configOptions.historyPath())
         let outcome = try await ExecutionService.execute(
-            request, setup: setup, signer: LocalSigner(key: key, source: "defi execute"), checkpoint: CrashHook.fromEnvironment())
+            request, setup: setup, signer: LocalSigner(key: key, source: "defi execute"),
+            checkpoint: CrashHook.fromEnvironment())
         try Renderer(display: display).emit(
             ExecutionReport(outcome: outcome, names: TokenNames(config: loaded.config), dryRun: dryRun))
         if outcome.state == .reverted {

@@ -9,16 +9,20 @@ struct Simulate: AsyncParsableCommand, DisplayingCommand {
         abstract: "Simulate an opportunity, a plan file, or a raw or unsigned transaction.",
         discussion: "Exits 4 when the simulation reverts or the result is unprofitable.")
 
-    @Argument(help: "An opportunity id from history, a plan file, or a raw/unsigned transaction (0x…).",
-              completion: .file(extensions: ["json"]))
+    @Argument(
+        help: "An opportunity id from history, a plan file, or a raw/unsigned transaction (0x…).",
+        completion: .file(extensions: ["json"]))
     var target: String
 
-    @Option(help: ArgumentHelp("State overrides to apply (eth_call format).", valueName: "file"),
-            completion: .file(extensions: ["json"]))
+    @Option(
+        help: ArgumentHelp("State overrides to apply (eth_call format).", valueName: "file"),
+        completion: .file(extensions: ["json"]))
     var stateOverride: String?
 
-    @Option(help: ArgumentHelp("The sender (default: the executor's owner; the signer of a raw transaction).",
-                               valueName: "address"))
+    @Option(
+        help: ArgumentHelp(
+            "The sender (default: the executor's owner; the signer of a raw transaction).",
+            valueName: "address"))
     var from: String?
 
     @Option(help: "How to fund an opportunity.")
@@ -38,9 +42,11 @@ struct Simulate: AsyncParsableCommand, DisplayingCommand {
         let result = try await ExecutionService.simulate(request, setup: setup)
         try Renderer(display: display).emit(SimulationReport(result: result, names: TokenNames(config: loaded.config)))
         if !result.profitable {
-            Diagnostics.shared.error(label: "refused", message: result.plan?.refusal
-                ?? result.raw?.revertReason.map { "the transaction reverts: \($0)" }
-                ?? result.skipped.first ?? "no profitable funding option", hint: nil)
+            Diagnostics.shared.error(
+                label: "refused",
+                message: result.plan?.refusal
+                    ?? result.raw?.revertReason.map { "the transaction reverts: \($0)" }
+                    ?? result.skipped.first ?? "no profitable funding option", hint: nil)
             throw ArgumentParser.ExitCode(DeFiCore.ExitCode.refused.rawValue)
         }
     }

@@ -8,7 +8,9 @@ struct TokenNames {
 
     init(config: DefiConfig) {
         var n: [Address: (String, Int)] = [.zero: ("ETH", 18)]
-        for (sym, t) in config.tokens { if let a = try? Address(parsing: t.address) { n[a] = (t.symbol ?? sym, t.decimals) } }
+        for (sym, t) in config.tokens {
+            if let a = try? Address(parsing: t.address) { n[a] = (t.symbol ?? sym, t.decimals) }
+        }
         names = n
     }
 
@@ -75,7 +77,8 @@ struct SimulationReport: Report {
         enum CodingKeys: String, CodingKey {
             case target, from, to, success, profitable, profit, engine, deltas, candidates, skipped, calldata
             case blockNumber = "block_number", revertReason = "revert_reason", profitToken = "profit_token"
-            case gasEstimate = "gas_estimate", gasLimit = "gas_limit", gasPrice = "gas_price", gasCostWei = "gas_cost_wei"
+            case gasEstimate = "gas_estimate", gasLimit = "gas_limit", gasPrice = "gas_price", gasCostWei =
+                "gas_cost_wei"
             case netProfit = "net_profit", flashKind = "flash_kind", routeSize = "route_size"
         }
     }
@@ -89,21 +92,24 @@ struct SimulationReport: Report {
         return View(
             target: targetText, blockNumber: sim?.blockNumber ?? 0,
             from: (plan?.from ?? result.rawFrom)?.checksummed ?? "", to: plan?.plan.executor.checksummed ?? "",
-            success: sim?.succeeded ?? false, revertReason: sim?.revertReason?.description, profitable: result.profitable,
+            success: sim?.succeeded ?? false, revertReason: sim?.revertReason?.description,
+            profitable: result.profitable,
             profitToken: plan?.plan.plan.profitToken.checksummed, profit: plan?.profit?.decimalString,
             gasEstimate: sim?.gasEstimate, gasLimit: sim?.gasLimit ?? 0, gasPrice: plan?.gasPrice.decimalString,
             gasCostWei: plan?.gasCost.decimalString, netProfit: plan?.netProfit?.description,
             engine: chosen?.candidate.engine.recordName, flashKind: plan?.plan.plan.flash.kind.name,
             routeSize: result.route?.size.decimalString,
             deltas: (sim?.deltas ?? []).filter { !$0.delta.isZero }.map {
-                DeltaView(holder: $0.holder.checksummed, token: $0.token.checksummed, before: $0.before.decimalString,
-                          after: $0.after.decimalString, delta: $0.delta.description)
+                DeltaView(
+                    holder: $0.holder.checksummed, token: $0.token.checksummed, before: $0.before.decimalString,
+                    after: $0.after.decimalString, delta: $0.delta.description)
             },
             candidates: result.candidates.map { c in
-                CandidateView(engine: c.candidate.engine.recordName, source: c.candidate.source,
-                              fee: c.candidate.fee.decimalString, success: c.simulation?.simulation.succeeded,
-                              profit: c.simulation?.profit?.decimalString, netProfit: c.simulation?.netProfit?.description,
-                              note: c.note)
+                CandidateView(
+                    engine: c.candidate.engine.recordName, source: c.candidate.source,
+                    fee: c.candidate.fee.decimalString, success: c.simulation?.simulation.succeeded,
+                    profit: c.simulation?.profit?.decimalString, netProfit: c.simulation?.netProfit?.description,
+                    note: c.note)
             },
             skipped: result.skipped, calldata: plan.map { Hex.encode($0.calldata) })
     }
@@ -124,14 +130,17 @@ struct SimulationReport: Report {
     func humanText(style: TextStyle) -> String {
         let v = view
         var t = "simulate \(v.target) at block \(v.blockNumber): "
-        t += v.success ? (v.profitable ? "success, profitable\n" : "success, not profitable\n")
+        t +=
+            v.success
+            ? (v.profitable ? "success, profitable\n" : "success, not profitable\n")
             : "reverts: \(v.revertReason ?? "no reason")\n"
         t += "  from \(v.from)\(v.to.isEmpty ? "" : " to \(v.to)")\n"
         if let plan = result.plan {
             let token = plan.plan.plan.profitToken
             if let e = v.engine { t += "  engine \(e): \(v.flashKind ?? "")\n" }
             if let p = plan.profit { t += "  profit \(names.amount(p, token))\n" }
-            t += "  gas estimate \(v.gasEstimate.map(String.init) ?? "-"), limit \(v.gasLimit), price "
+            t +=
+                "  gas estimate \(v.gasEstimate.map(String.init) ?? "-"), limit \(v.gasLimit), price "
                 + "\(Units.format(plan.gasPrice, decimals: 9)) gwei, cost \(names.amount(plan.gasCost, .zero))\n"
             if let n = plan.netProfit { t += "  net after gas \(names.signed(n, token))\n" }
             if let r = plan.refusal { t += "  refused: \(r)\n" }
@@ -140,16 +149,20 @@ struct SimulationReport: Report {
         }
         if let sim = simulation {
             let rows = sim.deltas.filter { !$0.delta.isZero }.map { d in
-                [d.holder == (result.plan?.from ?? result.rawFrom) ? "sender" : "executor", names.symbol(d.token),
-                 names.signed(d.delta, d.token)]
+                [
+                    d.holder == (result.plan?.from ?? result.rawFrom) ? "sender" : "executor", names.symbol(d.token),
+                    names.signed(d.delta, d.token),
+                ]
             }
             if !rows.isEmpty { t += Table(columns: ["holder", "token", "change"], rows: rows).aligned(style: style) }
         }
         if !result.candidates.isEmpty {
             t += "funding options:\n"
             let rows = result.candidates.map { c -> [String] in
-                [c.candidate.engine.recordName, c.candidate.source, c.simulation?.profit?.decimalString ?? "-",
-                 c.simulation?.netProfit?.description ?? "-", c.note ?? "ok"]
+                [
+                    c.candidate.engine.recordName, c.candidate.source, c.simulation?.profit?.decimalString ?? "-",
+                    c.simulation?.netProfit?.description ?? "-", c.note ?? "ok",
+                ]
             }
             t += Table(columns: ["engine", "source", "profit", "net", "result"], rows: rows).aligned(style: style)
         }
@@ -190,17 +203,20 @@ struct ExecutionReport: Report {
     }
 
     var view: View {
-        View(executionID: outcome.executionID, state: dryRun ? "dry_run" : outcome.state.rawValue, dryRun: dryRun,
-             txHash: outcome.txHash?.description, nonce: outcome.nonce, blockNumber: outcome.blockNumber,
-             gasUsed: outcome.gasUsed, effectiveGasPrice: outcome.effectiveGasPrice?.decimalString,
-             l1Fee: outcome.l1Fee?.decimalString, profitToken: outcome.simulation.plan.plan.profitToken.checksummed,
-             simulatedProfit: outcome.simulation.profit?.decimalString, simulatedBlock: outcome.simulation.simulation.blockNumber,
-             realisedProfit: outcome.realisedProfit?.description,
-             deltas: outcome.realisedDeltas.map {
-                 DeltaView(holder: $0.holder.checksummed, token: $0.token.checksummed, before: nil, after: nil,
-                           delta: $0.delta.description)
-             },
-             reconciled: outcome.reconciled.map { "\($0.hash) \($0.state.rawValue)" })
+        View(
+            executionID: outcome.executionID, state: dryRun ? "dry_run" : outcome.state.rawValue, dryRun: dryRun,
+            txHash: outcome.txHash?.description, nonce: outcome.nonce, blockNumber: outcome.blockNumber,
+            gasUsed: outcome.gasUsed, effectiveGasPrice: outcome.effectiveGasPrice?.decimalString,
+            l1Fee: outcome.l1Fee?.decimalString, profitToken: outcome.simulation.plan.plan.profitToken.checksummed,
+            simulatedProfit: outcome.simulation.profit?.decimalString,
+            simulatedBlock: outcome.simulation.simulation.blockNumber,
+            realisedProfit: outcome.realisedProfit?.description,
+            deltas: outcome.realisedDeltas.map {
+                DeltaView(
+                    holder: $0.holder.checksummed, token: $0.token.checksummed, before: nil, after: nil,
+                    delta: $0.delta.description)
+            },
+            reconciled: outcome.reconciled.map { "\($0.hash) \($0.state.rawValue)" })
     }
 
     func encode(to encoder: any Encoder) throws { try view.encode(to: encoder) }
@@ -208,8 +224,12 @@ struct ExecutionReport: Report {
     var columns: [String] { ["execution_id", "state", "tx_hash", "block", "gas_used", "realised_profit"] }
     var rows: [[String]] {
         let v = view
-        return [[v.executionID ?? "", v.state, v.txHash ?? "", v.blockNumber.map(String.init) ?? "",
-                 v.gasUsed.map(String.init) ?? "", v.realisedProfit ?? ""]]
+        return [
+            [
+                v.executionID ?? "", v.state, v.txHash ?? "", v.blockNumber.map(String.init) ?? "",
+                v.gasUsed.map(String.init) ?? "", v.realisedProfit ?? "",
+            ]
+        ]
     }
 
     func humanText(style: TextStyle) -> String {
@@ -225,12 +245,18 @@ struct ExecutionReport: Report {
         }
         t += "execution \(v.executionID ?? "-"): \(v.state)\n"
         if let h = v.txHash { t += "  tx \(h) nonce \(v.nonce.map(String.init) ?? "-")\n" }
-        if let b = v.blockNumber { t += "  block \(b), gas used \(v.gasUsed.map(String.init) ?? "-") at "
-            + "\(outcome.effectiveGasPrice.map { Units.format($0, decimals: 9) } ?? "-") gwei\n" }
+        if let b = v.blockNumber {
+            t +=
+                "  block \(b), gas used \(v.gasUsed.map(String.init) ?? "-") at "
+                + "\(outcome.effectiveGasPrice.map { Units.format($0, decimals: 9) } ?? "-") gwei\n"
+        }
         if let p = outcome.realisedProfit { t += "  realised profit \(names.signed(p, token))" }
         if let s = outcome.simulation.profit { t += " (simulated \(s.decimalString) at block \(v.simulatedBlock))\n" }
         let rows = outcome.realisedDeltas.map { d in
-            [d.holder == outcome.simulation.from ? "sender" : "executor", names.symbol(d.token), names.signed(d.delta, d.token)]
+            [
+                d.holder == outcome.simulation.from ? "sender" : "executor", names.symbol(d.token),
+                names.signed(d.delta, d.token),
+            ]
         }
         if !rows.isEmpty { t += Table(columns: ["holder", "token", "change"], rows: rows).aligned(style: style) }
         return t
