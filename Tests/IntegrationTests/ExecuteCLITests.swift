@@ -172,6 +172,38 @@ extension ExecutionDevnetSuites {
         }
 
         /// The market's gas price is above execution.flash_loan.max_gas_price_gwei: exit 4, nothing sent.
+        /// `--engine capital`: the executor trades its own USDC (flash kind none); the profit goes to the owner and
+        /// the capital stays in the executor.
+        @Test func capitalEngineSpendsTheExecutorsOwnBalance() async throws {
+            try await ExecutionDevnetTests.withSnapshot { c in
+                let db = Devnet.tempPath("cli-db") + ".sqlite"
+                let id = try await Self.recordSpread(db: db, client: c)
+                let usdc = try ExecutionDevnetTests.token("USDC")
+                let executor = try ExecutionDevnetTests.executor
+                let capital = U256(50_000_000_000)  // 50,000 USDC, above the route's size
+                _ = try await c.call(
+                    "eth_sendTransaction",
+                    [
+                        .object([
+                            "from": .string("0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc"),
+                            "to": .string(usdc.checksummed),
+                            "data": .string(
+                                Hex.encode(
+                                    [0x40, 0xc1, 0x0f, 0x19] + [UInt8](repeating: 0, count: 12) + executor.bytes
+                                        + capital.bigEndianBytes)),
+                        ])
+                    ])
+                let r = try Self.defi(["execute", id, "--engine", "capital", "--json"], db: db)
+                #expect(r.status == 0, "\(r.stderr)")
+                let e = try Self.json(r.stdout)["data"]
+                #expect(Self.string(e, "state") == "included")
+                #expect(try await QuoteDevnet.balance(usdc, of: executor, client: c) == capital)
+                let exeID = try #require(Self.string(e, "execution_id"))
+                let exe = try #require(try HistoryStore(path: db).execution(id: exeID))
+                #expect(exe.engine == "capital" && exe.grossProfit == Self.string(e, "realised_profit"))
+            }
+        }
+
         @Test func gasPriceAboveTheCapIsRefused() async throws {
             try await ExecutionDevnetTests.withSnapshot { c in
                 let db = Devnet.tempPath("cli-db") + ".sqlite"
