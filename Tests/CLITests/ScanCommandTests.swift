@@ -114,7 +114,7 @@ import Testing
 scan at block 147 0xb41375e364e929f151bc37d91129df7129d6cd4ab2f2fddc7cb9be5a5803dd6e (state): 4 opportunities, 1 rejected, 36 cycles
 #  ID  STRATEGY    ROUTE                                                        SIZE                          GROSS                   COSTS     NET                     NET USD
 1  -   triangular  DAI>WETH>USDC>DAI (uniswap_v2_a,uniswap_v2_b,uniswap_v2_a)   46400.837447734994264176 DAI  483.666895211838035613  0.61812   483.048775211838035613  $483.048775
-2  -   triangular  WETH>USDC>DAI>WETH (uniswap_v2_a,uniswap_v2_a,uniswap_v2_a)  11.99838355704183235 WETH     0.064900779292854603    0.000306  0.064594779292854603    $130.481454
+2  -   triangular  WETH>USDC>DAI>WETH (uniswap_v2_a,uniswap_v2_a,uniswap_v2_a)  11.998383522396614113 WETH    0.064900779292854603    0.000306  0.064594779292854603    $130.481454
 3  -   spatial     WETH>USDC>WETH (uniswap_v2_b,uniswap_v2_a)                   19.716637732260741973 WETH    0.038893028452614136    0.000236  0.038657028452614136    $78.087197
 4  -   triangular  DAI>WETH>USDC>DAI (uniswap_v2_b,uniswap_v2_a,uniswap_v2_a)   4825.471970314319444333 DAI   26.101590237631815454   0.61812   25.483470237631815454   $25.483470
 

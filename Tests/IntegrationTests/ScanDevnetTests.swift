@@ -47,13 +47,13 @@ import Validation
         }
     }
 
-    /// Brute force over the last intermediate amount: for each y in ±w of `center`, the least input reaching y
-    /// (every input above it for the same y only loses), profit from the exact replay.
-    static func brute(_ legs: [Leg], center: U256, w: UInt64) -> I256 {
+    /// Brute force over the coarsest intermediate amount (output of hop k): for each y in ±w of `center`, the
+    /// least input reaching y (every input above it for the same y only loses), profit from the exact replay.
+    static func brute(_ legs: [Leg], hop k: Int, center: U256, w: UInt64) -> I256 {
         var best = I256.min
         var y = center &- U256(w)
         while y <= center &+ U256(w) {
-            if let x = RouteSizer.minimalInput(legs[0..<(legs.count - 1)], forOutput: y),
+            if let x = RouteSizer.minimalInput(legs[0...k], forOutput: y),
                 let p = RouteSizer.profit(legs, amountIn: x), p > best
             {
                 best = p
@@ -82,7 +82,7 @@ import Validation
         let plantedP = try Self.planted("cross_venue_spread", "max_profit_usdc")
         #expect(sp.profit == I256(bits: plantedP), "cross-venue profit \(sp.profit) vs planted \(plantedP)")
         #expect(RouteSizer.profit(spatialLegs, amountIn: plantedX) == sp.profit)
-        #expect(sp.profit == Self.brute(spatialLegs, center: sp.outputs[0], w: 3_000))
+        #expect(sp.profit == Self.brute(spatialLegs, hop: 0, center: sp.outputs[0], w: 3_000))
 
         // Triangle on venue A: WETH → USDC → DAI → WETH.
         let triLegs = try Self.legs(
@@ -98,7 +98,7 @@ import Validation
         // devnet/market.py's ternary search lands on a sawtooth tooth near the top; the integer optimum is at least it.
         #expect(tri.profit >= I256(bits: plantedTP), "triangle profit \(tri.profit) vs planted \(plantedTP)")
         #expect(RouteSizer.profit(triLegs, amountIn: plantedTX) == I256(bits: plantedTP))
-        #expect(tri.profit == Self.brute(triLegs, center: tri.outputs[1], w: 3_000))
+        #expect(tri.profit == Self.brute(triLegs, hop: 0, center: tri.outputs[0], w: 3_000))
 
         // One wei-step: neither neighbour of either chosen size is better.
         for (legs, sized) in [(spatialLegs, sp), (triLegs, tri)] {

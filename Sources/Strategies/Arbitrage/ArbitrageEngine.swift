@@ -82,6 +82,13 @@ public struct ArbitrageEngine: Sendable {
         }
     }
 
+    /// Re-evaluates every cycle (the pool states unchanged); returns the number evaluated.
+    @discardableResult
+    public mutating func evaluateAll() -> Int {
+        evaluate(0..<index.count)
+        return index.count
+    }
+
     /// Re-evaluates against `newer`: a changed pool set rebuilds the index; otherwise only the cycles through
     /// pools whose state differs are sized again. Returns the number of cycles re-evaluated.
     @discardableResult

@@ -67,9 +67,15 @@ public enum RouteSizer {
         var x0 = min(m.optimalInput, cap)
         if x0.isZero { x0 = .one }
         var best: (x: U256, p: I256)
-        if legs.allSatisfy(\.isConstantProduct) {
-            guard let b = scan(legs, around: x0, halfWidth: window, cap: cap) else { return nil }
-            best = b
+        let constantProduct = legs.allSatisfy(\.isConstantProduct)
+        if constantProduct {
+            // The closed-form point, then the exact walk of the coarsest intermediate around it (below).
+            if let p0 = profit(legs, amountIn: x0) {
+                best = (x0, p0)
+            } else {
+                guard let w = scan(legs, around: x0, halfWidth: window, cap: cap) else { return nil }
+                best = w
+            }
         } else {
             var hi = min(max(x0 &* U256(4), m.breakEvenInput &* U256(2), U256(1_000)), cap)
             var g = golden(legs, lo: .one, hi: hi)
@@ -93,15 +99,19 @@ public enum RouteSizer {
                 best = w
             }
         }
-        // The final output depends only on the last intermediate amount y, and the cheapest way to get y is the
-        // least input for it: walking y (with x = least input, profit from the exact forward replay) removes the
-        // sawtooth the intermediate floors put on profit(x), which can be wide when an intermediate token is coarse.
-        if legs.count >= 2, let outs = replay(legs, amountIn: best.x),
-            let w = walkIntermediate(
-                legs, around: outs[legs.count - 2], halfWidth: legs.allSatisfy(\.isConstantProduct) ? window : searchWindow,
-                cap: cap), w.p > best.p || (w.p == best.p && w.x < best.x)
-        {
-            best = w
+        // The output depends only on any intermediate amount y_k, and the cheapest way to reach y_k is the least
+        // input for it (hops inverted one by one). A coarse intermediate (USDC's 6 decimals inside a WETH cycle:
+        // one unit ≈ 5e8 wei) turns profit(x) into a sawtooth no x-window can search, so walk the intermediate
+        // whose unit is worth the most in the route's token, with x = its least input and profit from the exact
+        // forward replay.
+        if legs.count >= 2, let outs = replay(legs, amountIn: best.x) {
+            let k = coarsestIntermediate(legs)
+            if let w = walkIntermediate(
+                legs, hop: k, around: outs[k], halfWidth: constantProduct ? window : searchWindow, cap: cap),
+                w.p > best.p || (w.p == best.p && w.x < best.x)
+            {
+                best = w
+            }
         }
         guard !best.p.isNegative, !best.p.isZero, let outs = replay(legs, amountIn: best.x) else { return nil }
         return SizedRoute(size: best.x, outputs: outs, profit: best.p)
@@ -117,12 +127,30 @@ public enum RouteSizer {
         return y
     }
 
-    /// The best size among the least inputs for last-intermediate amounts in [center − h, center + h].
-    static func walkIntermediate(_ legs: [Leg], around center: U256, halfWidth h: Int, cap: U256) -> (x: U256, p: I256)? {
+    /// The intermediate (output of hop k < n − 1) whose smallest unit is worth the most in the route's token:
+    /// the product of the marginal rates of the hops after it (a heuristic choice; the walk replays exactly).
+    public static func coarsestIntermediate(_ legs: [Leg]) -> Int {
+        var best = 0
+        var bestValue = -Double.infinity
+        var after = 0.0
+        for k in stride(from: legs.count - 2, through: 0, by: -1) {
+            after += legs[k + 1].logRate
+            if after > bestValue {
+                bestValue = after
+                best = k
+            }
+        }
+        return best
+    }
+
+    /// The best size among the least inputs for outputs of hop `k` in [center − h, center + h] (ties: smallest).
+    public static func walkIntermediate(_ legs: [Leg], hop k: Int, around center: U256, halfWidth h: Int, cap: U256)
+        -> (x: U256, p: I256)?
+    {
         let hw = U256(UInt64(h))
         var y = center > hw ? center &- hw : .one
         let hi = center &+ hw
-        let head = legs[0..<(legs.count - 1)]
+        let head = legs[0...k]
         var best: (x: U256, p: I256)? = nil
         while y <= hi {
             if let x = minimalInput(head, forOutput: y), x <= cap, let p = profit(legs, amountIn: x),
