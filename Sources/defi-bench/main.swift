@@ -9,6 +9,7 @@ let only = CommandLine.arguments.dropFirst().first
 let benches: [(String, () -> [(String, Double)])] = [
     ("u256", U256Bench.run), ("keccak", KeccakBench.run), ("signing", SigningBench.run),
     ("uniswap", UniswapBench.run), ("curve", CurveBench.run), ("quote", QuoteBench.run),
+    ("arb", ArbBench.run),
 ]
 for (name, run) in benches
 where only == nil || only == name {

@@ -32,6 +32,8 @@ public struct DefiConfig: Sendable, Equatable {
     public var mev: MEVConfig = MEVConfig()
     /// The Tenderly simulation backend, when configured (`defi.execution.tenderly`).
     public var tenderly: TenderlyConfig? = nil
+    /// Fixed USD prices per whole token by `defi.tokens` symbol (`defi.pricing.usd.<SYMBOL>`).
+    public var pricingUSD: [String: ExactDecimal] = [:]
 }
 
 /// `defi.strategies.arbitrage`: when a spread is worth taking.
@@ -42,6 +44,8 @@ public struct ArbitrageConfig: Sendable, Equatable {
     public var minSpreadBPS: Int
     /// Maximum position size in USD.
     public var maxPositionUSD: ExactDecimal
+    /// Token symbols cycles start from (`base_tokens`); empty: every configured token.
+    public var baseTokens: [String] = []
 }
 
 /// `defi.strategies.statistical`: pairs trading on a mean-reverting spread.
