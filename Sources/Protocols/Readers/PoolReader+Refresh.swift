@@ -7,13 +7,26 @@ import Primitives
 extension PoolReader {
     /// `pools` at this reader's block and the indices of those whose state changed. A pool that no longer
     /// answers as a pool of its tokens throws `invalidState`.
-    public func refresh(_ pools: [PoolEntry], v2Fees: [String: UInt32] = [:]) async throws(ReaderError)
-        -> (pools: [PoolEntry], changed: [Int])
+    /// Curve and Balancer pools have no cheap change signal here: they are re-read in full every time (two
+    /// Multicall rounds per kind) and reported changed when any field differs. `balancerVault` is the Vault to ask
+    /// for balances (nil: each pool's getVault()).
+    public func refresh(_ pools: [PoolEntry], v2Fees: [String: UInt32] = [:], balancerVault: Address? = nil)
+        async throws(ReaderError) -> (pools: [PoolEntry], changed: [Int])
     {
         var candidates: [Candidate] = []
         var pairs: [(Address, Address)] = []
         var indices: [Int] = []
+        var curveIndices: [Int] = []
+        var balancerIndices: [Int] = []
         for (i, p) in pools.enumerated() {
+            if case .curve = p.state {
+                curveIndices.append(i)
+                continue
+            }
+            if case .balancer = p.state {
+                balancerIndices.append(i)
+                continue
+            }
             guard let (t0, t1) = p.state.tokens else { continue }
             var spec: V2VenueSpec? = nil
             var fee: UInt32 = 0
@@ -22,7 +35,7 @@ extension PoolReader {
                 spec = V2VenueSpec(name: p.venue, factory: .zero, feeBps: v2Fees[p.venue] ?? pair.feeBps)
             case .uniswapV3(let e):
                 fee = e.state.fee
-            case .reserved:
+            case .curve, .balancer, .reserved:
                 continue
             }
             candidates.append(Candidate(venue: p.venue, address: p.address, v2: spec, fee: fee, fallbackIndex: 0))
@@ -72,6 +85,21 @@ extension PoolReader {
                 default:
                     throw .invalidState(pool: c.address, "changed kind")
                 }
+            }
+        }
+        if !curveIndices.isEmpty {
+            let fresh = try await CurveReader(view: view, multicall: multicall).read(curveIndices.map { pools[$0].address })
+            for (k, i) in curveIndices.enumerated() where PoolState.curve(fresh[k]) != pools[i].state {
+                out[i].state = .curve(fresh[k])
+                changed.append(i)
+            }
+        }
+        if !balancerIndices.isEmpty {
+            let fresh = try await BalancerReader(view: view, multicall: multicall, vault: balancerVault)
+                .read(balancerIndices.map { pools[$0].address })
+            for (k, i) in balancerIndices.enumerated() where PoolState.balancer(fresh[k]) != pools[i].state {
+                out[i].state = .balancer(fresh[k])
+                changed.append(i)
             }
         }
         if !v3Changed.isEmpty {

@@ -25,7 +25,7 @@ extension Leg {
             let (rIn, rOut) = zeroForOne ? (x, y) : (y, x)
             let n = U256(UInt64(1_000_000 - s.fee))
             return Mobius.scaled(a: Wide(n, rOut), c: Wide(n), d: Wide(U256(1_000_000), rIn))
-        case .reserved:
+        case .curve, .balancer, .reserved:
             return nil
         }
     }

@@ -60,7 +60,7 @@ public struct Leg: Sendable, Equatable {
                 !q.amount.isZero
             else { return nil }
             return q.amount
-        case .reserved:
+        case .curve, .balancer, .reserved:
             return nil
         }
     }
@@ -82,7 +82,7 @@ public struct Leg: Sendable, Equatable {
             return r.isZero ? q : q &+ .one
         case .uniswapV3(let e):
             return (try? e.state.quoteExactOutputSingle(zeroForOne: zeroForOne, amountOut: amountOut))?.amount
-        case .reserved:
+        case .curve, .balancer, .reserved:
             return nil
         }
     }
@@ -96,7 +96,7 @@ public struct Leg: Sendable, Equatable {
                 extra: U256(UInt64(p.feeBps)))
         case .uniswapV3:
             return PlanHop(kind: .uniswapV3, pool: pool.address, tokenIn: tokenIn, tokenOut: tokenOut, extra: .zero)
-        case .reserved:
+        case .curve, .balancer, .reserved:
             return nil
         }
     }
@@ -110,7 +110,7 @@ public struct Leg: Sendable, Equatable {
             let crossed = (try? e.state.quoteExactInputSingle(zeroForOne: zeroForOne, amountIn: amountIn))?
                 .initializedTicksCrossed ?? 0
             return GasTable.v3Hop + GasTable.v3PerTick * UInt64(crossed)
-        case .reserved: return GasTable.v2Hop
+        case .curve, .balancer, .reserved: return GasTable.v2Hop
         }
     }
 
@@ -127,7 +127,7 @@ public struct Leg: Sendable, Equatable {
             // price (token1 per token0) = (sqrtP / 2^96)^2.
             let lp = 2 * (log(Double(e.state.sqrtPriceX96)) - 96 * M_LN2)
             return (zeroForOne ? lp : -lp) + log(Double(1_000_000 - e.state.fee) / 1_000_000)
-        case .reserved:
+        case .curve, .balancer, .reserved:
             return -.infinity
         }
     }

@@ -137,7 +137,8 @@ public struct PriceBook: Sendable, Equatable {
             let virt = (tokenIsToken0 ? try? U256.mulDiv(l, s.sqrtPriceX96, q96) : try? U256.mulDiv(l, q96, s.sqrtPriceX96))
             guard let v = virt, let depth = try? U256.mulDiv(v, e18, scaleS) else { return nil }
             return (depth, usd)
-        case .reserved:
+        case .curve, .balancer, .reserved:
+            // Stable-pool mids come from V2/V3 pools only; Curve/Balancer pools are not used as price sources.
             return nil
         }
     }
