@@ -77,9 +77,11 @@ let package = Package(
         // Golden tests of the built `defi` binary (human and --json forms).
         .testTarget(name: "CLITests", dependencies: ["Primitives", "TestSupport"]),
         .testTarget(name: "ChainTests", dependencies: ["Chain", "TestSupport"]),
+        // Statistical arbitrage and the token behaviour probe (pure parts; the devnet parts are in IntegrationTests).
+        .testTarget(name: "StatArbTests", dependencies: ["Strategies", "Validation", "History", "TestSupport"]),
         // Needs the devnet (DEVNET_RPC_URL, DEVNET_DEPLOYMENT); disabled with a message when absent.
         .testTarget(
-            name: "IntegrationTests", dependencies: ["Chain", "History", "Protocols", "TestSupport"],
+            name: "IntegrationTests", dependencies: ["Chain", "History", "Protocols", "Validation", "Strategies", "TestSupport"],
             exclude: ["fault_proxy.py"]),
     ]
 )
