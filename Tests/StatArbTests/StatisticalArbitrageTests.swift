@@ -166,6 +166,17 @@ import Testing
             #expect(StatPair.venuePairs(in: snap) == [Self.venues])
         }
         let rows = try store.prices(pool: Self.poolA.lowercaseHex, blocks: 10...14)
+        let snap = MarketSnapshot(
+            chainID: 1, blockNumber: 1, blockHash: try Hash32(bytes: [UInt8](repeating: 0, count: 32)), tokens: [],
+            pools: [PoolEntry(venue: "a", address: Self.poolA, state: .uniswapV2(try V2Pair(token0: Self.t0, token1: Self.t1, reserve0: .one, reserve1: .one))),
+                    PoolEntry(venue: "b", address: Self.poolB, state: .uniswapV2(try V2Pair(token0: Self.t0, token1: Self.t1, reserve0: .one, reserve1: .one)))])
+        var cfg = StatisticalConfig(lookbackBlocks: 4, entryZScore: nil, exitZScore: nil, maxPositionUSD: nil)
+        cfg.pairs = [StatisticalPairConfig(a: Self.poolB.lowercaseHex, b: Self.poolA.lowercaseHex, kind: "cointegrated"),
+                     StatisticalPairConfig(a: Self.poolA.lowercaseHex, b: Self.poolB.lowercaseHex),
+                     StatisticalPairConfig(a: Self.poolA.lowercaseHex, b: "0x00000000000000000000000000000000000000cc")]
+        let watch = StatPair.watchList(config: cfg, snapshot: snap)
+        #expect(watch.pairs == [Self.venues, StatPair(kind: .cointegrated, a: Self.venues.b, b: Self.venues.a)])
+        #expect(watch.missing == ["0x00000000000000000000000000000000000000cc"])
         #expect(rows.map(\.priceNum) == ["1", "101", "99", "1", "26"])
         #expect(rows.map(\.priceDen) == ["1", "100", "100", "1", "25"])
         #expect(rows.last?.priceWad == "1040000000000000000")

@@ -64,6 +64,31 @@ public struct StatPair: Sendable, Equatable, Hashable {
         self.b = b
     }
 
+    /// What to watch in `snapshot`: every same-pair-on-two-venues pair, then the configured `pairs` whose pools are
+    /// both in the snapshot (kind as configured, else `.venues` when the tokens match and `.cointegrated` otherwise),
+    /// without duplicates. Configured pools missing from the snapshot are returned in `missing` (as written).
+    public static func watchList(config: StatisticalConfig?, snapshot: MarketSnapshot) -> (pairs: [StatPair], missing: [String]) {
+        var out = venuePairs(in: snapshot)
+        var missing: [String] = []
+        func leg(_ text: String) -> StatLeg? {
+            guard let addr = try? Address(parsing: text), let p = snapshot.pools.first(where: { $0.address == addr }),
+                let (t0, t1) = p.state.tokens
+            else {
+                missing.append(text)
+                return nil
+            }
+            return StatLeg(pool: addr, token0: t0, token1: t1)
+        }
+        for entry in config?.pairs ?? [] {
+            guard let a = leg(entry.a), let b = leg(entry.b) else { continue }
+            let same = Set([a.token0, a.token1]) == Set([b.token0, b.token1])
+            let kind = entry.kind.flatMap(Kind.init(rawValue:)) ?? (same ? .venues : .cointegrated)
+            let pair = StatPair(kind: kind, a: a, b: b)
+            if !out.contains(pair) { out.append(pair) }
+        }
+        return (out, missing)
+    }
+
     /// Every two pools of the snapshot quoting the same two tokens, as `.venues` pairs (in snapshot order).
     public static func venuePairs(in snapshot: MarketSnapshot) -> [StatPair] {
         let legs: [StatLeg] = snapshot.pools.compactMap { p in
