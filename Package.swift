@@ -82,9 +82,12 @@ let package = Package(
         .testTarget(name: "ChainTests", dependencies: ["Chain", "TestSupport"]),
         // Flashbots bundle signing and shapes, Tenderly request/response shapes, registry calldata.
         .testTarget(name: "MEVTests", dependencies: ["Execution", "TestSupport"]),
+        // Statistical arbitrage and the token behaviour probe (pure parts; the devnet parts are in IntegrationTests).
+        .testTarget(name: "StatArbTests", dependencies: ["Strategies", "Validation", "History", "TestSupport"]),
         // Needs the devnet (DEVNET_RPC_URL, DEVNET_DEPLOYMENT); disabled with a message when absent.
         .testTarget(
-            name: "IntegrationTests", dependencies: ["Chain", "History", "Protocols", "Strategies", "Execution", "TestSupport"],
+            name: "IntegrationTests",
+            dependencies: ["Chain", "History", "Protocols", "Validation", "Strategies", "Execution", "TestSupport"],
             exclude: ["fault_proxy.py"]),
     ]
 )

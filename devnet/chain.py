@@ -244,10 +244,15 @@ class DevChain:
 
     # ----------------------------------------------------------------- calls and estimates
 
-    def _call_state(self, header: Any, overrides: Optional[dict[bytes, dict[str, Any]]]) -> tuple[Any, Any]:
-        """A costless (base fee 0) scratch state after `header`, with geth-style overrides applied."""
+    def _call_state(self, header: Any, overrides: Optional[dict[bytes, dict[str, Any]]],
+                    block: Optional[dict[str, int]] = None) -> tuple[Any, Any]:
+        """A costless (base fee 0) scratch state after `header`, with geth-style overrides applied.
+
+        `block` holds geth-style block overrides (eth_call's 4th parameter); `time` and `number` are honoured.
+        """
         vm = self.chain.get_vm(at_header=header)
-        free = self.state_header(header).copy(base_fee_per_gas=0)
+        free = self.state_header(header).copy(base_fee_per_gas=0, **{
+            {"time": "timestamp", "number": "block_number"}[k]: v for k, v in (block or {}).items()})
         state = vm.build_state(vm.chaindb.db, free, vm.chain_context, vm.previous_hashes)
         for address, override in (overrides or {}).items():
             if "balance" in override:
@@ -295,9 +300,10 @@ class DevChain:
             raise ChainError("out of gas")
         raise ChainError(str(error) or type(error).__name__)
 
-    def call(self, req: CallRequest, header: Any, overrides: Optional[dict] = None) -> bytes:
+    def call(self, req: CallRequest, header: Any, overrides: Optional[dict] = None,
+             block: Optional[dict[str, int]] = None) -> bytes:
         """geth-style eth_call: costless, after block `header`, returns output or raises (code 3 on revert)."""
-        vm, state = self._call_state(header, overrides)
+        vm, state = self._call_state(header, overrides, block)
         computation = self._run(vm, state, req, req.gas or header.gas_limit)
         self._raise_for(computation)
         return bytes(computation.output)

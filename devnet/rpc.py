@@ -164,10 +164,22 @@ class Rpc:
             out[fmt.parse_address(key, "override address")] = entry
         return out
 
+    def block_overrides(self, obj: Any) -> Optional[dict[str, int]]:
+        """geth-style block overrides (eth_call's 4th parameter); only `time` and `number` are supported."""
+        if obj is None:
+            return None
+        if not isinstance(obj, dict):
+            raise ParamError("invalid block overrides: expected an object")
+        unknown = set(obj) - {"time", "number"}
+        if unknown:
+            raise ParamError(f"unsupported block override: {sorted(unknown)[0]}")
+        return {k: fmt.parse_qty(v, f"block override {k}") for k, v in obj.items()}
+
     def eth_call(self, p: list[Any]) -> str:
         req = self.call_request(_param(p, 0))
         header = self.block_header(_param(p, 1))
-        return fmt.data(self.chain.call(req, header, self.state_overrides(_param(p, 2))))
+        block = self.block_overrides(_param(p, 3))
+        return fmt.data(self.chain.call(req, header, self.state_overrides(_param(p, 2)), block))
 
     def eth_estimateGas(self, p: list[Any]) -> str:
         req = self.call_request(_param(p, 0))

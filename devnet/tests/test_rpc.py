@@ -133,6 +133,22 @@ def test_call_state_overrides(raw: Any, dep: dict[str, Any], contracts: Any) -> 
     assert error(raw("eth_call", {"to": who}, "latest", {who: {"state": {}, "stateDiff": {}}}))["code"] == -32602
 
 
+def test_call_block_overrides(raw: Any, contracts: Any) -> None:
+    """geth's 4th eth_call parameter: `time` and `number` change what TIMESTAMP/NUMBER return; others refused."""
+    mc = contracts["multicall"]
+    ts = calldata(mc, "getCurrentBlockTimestamp")
+    now = int(result(raw("eth_call", {"to": mc.address, "data": ts}, "latest")), 16)
+    later = now + 30 * 86_400
+    assert int(result(raw("eth_call", {"to": mc.address, "data": ts}, "latest", None, {"time": hex(later)})), 16) == later
+    assert int(result(raw("eth_call", {"to": mc.address, "data": ts}, "latest", {}, {"time": hex(later)})), 16) == later
+    num = calldata(mc, "getBlockNumber")
+    assert int(result(raw("eth_call", {"to": mc.address, "data": num}, "latest", {}, {"number": "0x1000"})), 16) == 0x1000
+    # never persists
+    assert int(result(raw("eth_call", {"to": mc.address, "data": ts}, "latest")), 16) == now
+    assert error(raw("eth_call", {"to": mc.address, "data": ts}, "latest", {}, {"gasLimit": "0x1"}))["code"] == -32602
+    assert error(raw("eth_call", {"to": mc.address, "data": ts}, "latest", {}, [1]))["code"] == -32602
+
+
 def test_revert_error_string_has_code_3_and_data(raw: Any, contracts: Any) -> None:
     router = contracts["router_a"]
     data = calldata(router, "getAmountsOut", 10**18, [contracts["WETH"].address])

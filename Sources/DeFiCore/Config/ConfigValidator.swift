@@ -90,11 +90,39 @@ public struct ConfigValidator: Sendable {
     private func statistical(_ s: ConfigFields) throws(ConfigError) -> StatisticalConfig? {
         guard s.values["statistical"] != nil else { return nil }
         let t = try s.mapping(
-            "statistical", known: ["lookback_blocks", "entry_z_score", "exit_z_score", "max_position_usd"])
+            "statistical", known: ["lookback_blocks", "entry_z_score", "exit_z_score", "max_position_usd", "pairs"])
         return StatisticalConfig(
             lookbackBlocks: try t.int("lookback_blocks", in: 1...10_000_000, expected: "a whole number of blocks"),
             entryZScore: try t.decimal("entry_z_score"), exitZScore: try t.decimal("exit_z_score"),
-            maxPositionUSD: try t.decimal("max_position_usd"))
+            maxPositionUSD: try t.decimal("max_position_usd"), pairs: try statisticalPairs(t))
+    }
+
+    /// `statistical.pairs`: a list of `{a: pool, b: pool, kind: venues|cointegrated}`.
+    private func statisticalPairs(_ t: ConfigFields) throws(ConfigError) -> [StatisticalPairConfig] {
+        switch t.values["pairs"] {
+        case nil, .null?: return []
+        case .sequence(let items)?:
+            var out: [StatisticalPairConfig] = []
+            for (i, item) in items.enumerated() {
+                let p = try ConfigFields(
+                    item, path: "\(t.child("pairs"))[\(i)]", known: ["a", "b", "kind"], origins: origins,
+                    addressRule: addressRule)
+                guard case .mapping = item else {
+                    throw .invalidValue(
+                        path: p.path, expected: "a mapping {a, b, kind}", got: item.shortDescription, origin: nil)
+                }
+                guard let a = try p.address("a") else { throw p.invalid("a", expected: addressRule.expected, got: "nothing") }
+                guard let b = try p.address("b") else { throw p.invalid("b", expected: addressRule.expected, got: "nothing") }
+                let kind = try p.string("kind")
+                if let kind, !["venues", "cointegrated"].contains(kind) {
+                    throw p.invalid("kind", expected: "venues or cointegrated", got: "\"\(kind)\"")
+                }
+                out.append(StatisticalPairConfig(a: a, b: b, kind: kind))
+            }
+            return out
+        case let other?:
+            throw t.invalid("pairs", expected: "a list of {a, b, kind}", got: other.shortDescription)
+        }
     }
 
     private func flashLoan(_ e: ConfigFields) throws(ConfigError) -> FlashLoanConfig {

@@ -58,6 +58,25 @@ public struct StatisticalConfig: Sendable, Equatable {
     public var exitZScore: ExactDecimal?
     /// Maximum position size in USD.
     public var maxPositionUSD: ExactDecimal?
+    /// Extra pairs to watch (`pairs: [{a, b, kind}]`), besides the same pair on two venues found automatically.
+    public var pairs: [StatisticalPairConfig] = []
+}
+
+/// One entry of `defi.strategies.statistical.pairs`: two pools whose price spread should mean-revert.
+public struct StatisticalPairConfig: Sendable, Equatable {
+    /// Leg A's pool address (as written).
+    public var a: String
+    /// Leg B's pool address.
+    public var b: String
+    /// `venues` (same tokens, hedge ratio 1) or `cointegrated` (Engle-Granger); nil: inferred from the pools' tokens.
+    public var kind: String?
+
+    /// A pair entry.
+    public init(a: String, b: String, kind: String? = nil) {
+        self.a = a
+        self.b = b
+        self.kind = kind
+    }
 }
 
 /// `defi.execution.flash_loan`: the executor contract and its gas cap.
