@@ -68,7 +68,8 @@ public struct MidPrice: Sendable, Equatable {
             let d = (U256.one << twos).multipliedReportingOverflow(by: s1)
             guard !n.overflow, !d.overflow else { return nil }
             return MidPrice(num: n.partialValue, den: d.partialValue)
-        case .reserved:
+        case .curve, .balancer, .reserved:
+            // Multi-asset invariant pools have no single reserve-ratio mid here.
             return nil
         }
     }
