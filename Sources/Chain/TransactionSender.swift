@@ -114,14 +114,19 @@ public final class TransactionSender: Sendable {
     public let pollInterval: Duration
     /// Called at crash-relevant points (tests and fault probes kill the process here); nil in production.
     public let checkpoint: (@Sendable (SendCheckpoint, JournalEntry) -> Void)?
+    /// Where signed transactions go instead of `eth_sendRawTransaction` on `client` (a private bundle relay);
+    /// nil for the public mempool. Receipts are still looked up through `client`.
+    public let rawBroadcaster: (any RawTransactionBroadcaster)?
     private let startup = Locked<Task<Result<[TxOutcome], SendError>, Never>?>(nil)
 
     /// A sender for `signer` on `chainID`.
     public init(client: RPCClient, signer: any Signer, journal: any TransactionJournal, chainID: UInt64,
                 fees: FeeOracle = FeeOracle(), confirmations: UInt64 = 1, receiptTimeout: Duration = .seconds(60),
                 pollInterval: Duration = .milliseconds(500),
-                checkpoint: (@Sendable (SendCheckpoint, JournalEntry) -> Void)? = nil) {
+                checkpoint: (@Sendable (SendCheckpoint, JournalEntry) -> Void)? = nil,
+                rawBroadcaster: (any RawTransactionBroadcaster)? = nil) {
         self.client = client
+        self.rawBroadcaster = rawBroadcaster
         self.signer = signer
         self.journal = journal
         self.chainID = chainID
@@ -323,7 +328,11 @@ public final class TransactionSender: Sendable {
                     throw .journal(JournalError(reason: "entry \(entry.hash) has undecodable bytes"))
                 }
                 var reply = BroadcastReply.accepted
-                do { _ = try await client.sendRawTransaction(raw) } catch { reply = BroadcastReply.classify(error) }
+                if let rawBroadcaster {
+                    reply = await rawBroadcaster.broadcast(raw)
+                } else {
+                    do { _ = try await client.sendRawTransaction(raw) } catch { reply = BroadcastReply.classify(error) }
+                }
                 checkpoint?(.broadcastReturned, entry)
                 if reply == .nonceTooHigh && tooHigh < 50 {
                     // A node without a queue (or a lagging one) refuses a nonce ahead of its view: retry shortly.

@@ -1,3 +1,5 @@
+import Primitives
+
 /// Where a transaction is in its life: built -> signed -> journaled -> broadcast -> pending ->
 /// included | reverted | replaced | dropped (or failed when the node refused it before it was ever accepted).
 public enum TxState: String, Sendable, Codable, CaseIterable {
@@ -204,4 +206,12 @@ public enum BroadcastReply: Sendable, Equatable {
         case .rejected(let m): return .broadcastRejected(m)
         }
     }
+}
+
+/// Sends one signed transaction somewhere other than the node's public mempool (a bundle relay) and says what
+/// came of it in the lifecycle's terms: `.accepted` when it was handed over, `.rejected` when it was refused for
+/// good (it was not sent), `.unknown` when nothing can be said (the sender retries until its deadline).
+public protocol RawTransactionBroadcaster: Sendable {
+    /// Hands `transaction` over.
+    func broadcast(_ transaction: SignedTransaction) async -> BroadcastReply
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// `defi simulate` / `defi execute` outputs that need no node: bad input is one line and exit 2, `--private` is
-/// exit 7, both before any network access. (Live golden outputs: IntegrationTests/ExecuteCLITests.)
+/// `defi simulate` / `defi execute` outputs that need no node: bad input is one line and exit 2 before any
+/// network access. (Live golden outputs: IntegrationTests/ExecuteCLITests.)
 @Suite struct ExecuteCommandTests {
     static let badPlan = """
         {"schema":"defi.plan/1","executor":"0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f","strategy":{"name":"Arbitrage"},
@@ -53,16 +53,6 @@ import Testing
         #expect(
             r.stderr == "error: state override: 0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f.balanse: unknown key "
                 + "(balance, nonce, code, state, stateDiff)\n")
-    }
-
-    @Test func privateSendingIsNotAvailableExit7() throws {
-        let dir = try TempDir()
-        let r = try dir.run(["execute", "opp_1", "--private"])
-        #expect(r.status == 7)
-        #expect(r.stdout.isEmpty)
-        #expect(
-            r.stderr == "error: private sending (--private, Flashbots bundles) is not available in this build; "
-                + "send publicly or wait for it\n")
     }
 
     @Test func noNodeConfiguredIsAUsageError() throws {

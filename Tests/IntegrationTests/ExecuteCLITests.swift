@@ -250,9 +250,44 @@ extension ExecutionDevnetSuites {
             #expect(r.stderr.contains("holds the lock"))
         }
 
-        @Test func privateSendingIsNotAvailable() throws {
+        /// `--private` without defi.execution.mev.builders: a usage error, nothing sent.
+        @Test func privateSendingNeedsBuilders() throws {
             let r = try Self.defi(["execute", "opp_0000", "--private"], db: Devnet.tempPath("cli-db") + ".sqlite")
-            #expect(r.status == 7, "\(r.stderr)")
+            #expect(r.status == 2, "\(r.stderr)")
+            #expect(r.stderr.contains("no builders configured"))
+        }
+
+        /// `--private` through the stand-in relay (devnet/stubs/relay.py checks the X-Flashbots-Signature and the
+        /// params, simulates, then lands the bundle): the flash-swap plan is simulated by the relay, sent as a
+        /// one-transaction bundle, included, and its realised profit recorded; the public mempool never saw it
+        /// before inclusion (only the relay submitted it).
+        @Test func privateSendingGoesThroughTheRelay() async throws {
+            try await ExecutionDevnetTests.withSnapshot { c in
+                let relay = try StubServer("relay.py", arguments: [Devnet.url ?? ""])
+                let db = Devnet.tempPath("cli-db") + ".sqlite"
+                let plan = try await ExecutionDevnetTests.flashSwapPlan(c)
+                let path = Devnet.tempPath("plan") + ".json"
+                try plan.json.write(toFile: path, atomically: true, encoding: .utf8)
+                let cfg = try Self.config(
+                    replacing: "    capital: {max_allocation_pct: 50}",
+                    with: "    capital: {max_allocation_pct: 50}\n"
+                        + "    mev: {builders: [\"\(relay.url)\"], auth_key: \"env:DEFI_TEST_RELAY_KEY\"}")
+                let nonce = try await Self.nonce(c)
+                // The relay identity is a throwaway key, never the trading key.
+                let relayKey = "0x" + String(repeating: "5a", count: 32)
+                let r = try Self.defi(
+                    ["execute", path, "--private", "--json"], db: db, config: cfg,
+                    env: ["DEFI_TEST_RELAY_KEY": relayKey])
+                #expect(r.status == 0, "\(r.stdout) \(r.stderr)")
+                #expect(try await Self.nonce(c) == nonce + 1)
+                let log = try relay.log()
+                let methods = (log["requests"] as? [[String: Any]] ?? []).compactMap { $0["method"] as? String }
+                #expect(methods.contains("eth_callBundle") && methods.contains("eth_sendBundle"), "\(methods)")
+                let bundles = log["bundles"] as? [[String: Any]] ?? []
+                #expect(!bundles.isEmpty)
+                let exe = try HistoryStore(path: db).listExecutions()
+                #expect(exe.count == 1 && exe[0].state == .included, "\(exe)")
+            }
         }
 
         /// Killed right after the broadcast returned: the transaction is mined but the run never recorded it. The next

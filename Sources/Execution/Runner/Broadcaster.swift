@@ -1,4 +1,5 @@
 import Chain
+import Foundation
 import Primitives
 
 /// Where a signed, journaled transaction goes: the public mempool (TransactionSender) or, later, a private bundle
@@ -35,9 +36,10 @@ public struct PublicBroadcaster: Broadcaster {
     }
 }
 
-/// Private (bundle) sending is the mev stream's; until it lands `--private` fails with exit 7.
+/// Private (bundle) sending (`defi execute --private`) through `BundleTransactionBroadcaster`.
 public enum PrivateBroadcast {
-    /// The error `--private` gives in this build.
-    public static let unavailable = ExecutionError.notAvailable(
-        "private sending (--private, Flashbots bundles) is not available in this build; send publicly or wait for it")
+    /// One line on stderr about the relays' answers (never the transaction or a key).
+    public static func log(_ line: String) {
+        FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
+    }
 }

@@ -38,6 +38,8 @@ public struct RunContext: Sendable {
     public var riskGate: (@Sendable (PlanSimulation) async throws(ExecutionError) -> Void)?
     /// Crash-relevant points of sending (tests kill the process here).
     public var checkpoint: (@Sendable (SendCheckpoint, JournalEntry) -> Void)?
+    /// Where signed transactions are handed over instead of the public mempool (`--private`: bundle relays).
+    public var rawBroadcaster: (any RawTransactionBroadcaster)? = nil
 
     /// A context with defaults for everything but the node and chain.
     public init(
@@ -290,7 +292,8 @@ public enum PlanRunner {
             client: context.client, signer: signer, journal: HistoryJournal(store: history), chainID: context.chainID,
             fees: context.fees, confirmations: context.confirmations, receiptTimeout: context.deadline,
             pollInterval: context.pollInterval,
-            checkpoint: checkpointRecorder(history: history, next: context.checkpoint))
+            checkpoint: checkpointRecorder(history: history, next: context.checkpoint),
+            rawBroadcaster: context.rawBroadcaster)
         return PublicBroadcaster(sender: sender)
     }
 

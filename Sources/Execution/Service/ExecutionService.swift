@@ -197,7 +197,23 @@ public enum ExecutionService {
     )
         async throws(ExecutionError) -> ExecutionOutcome
     {
-        if request.privateSend { throw PrivateBroadcast.unavailable }
+        // --private: one-transaction bundles to defi.execution.mev.builders (simulated by the relay first; a failed
+        // bundle simulation is never sent). Checked before the lock so a missing builder or key is a usage error.
+        var relay: (any RawTransactionBroadcaster)? = nil
+        if request.privateSend && !request.dryRun {
+            do {
+                let bundles = try FlashbotsBroadcaster(config: setup.config.mev, replacementUUID: nil)
+                relay = BundleTransactionBroadcaster(bundles: bundles, client: setup.client) { result in
+                    switch result {
+                    case .success(let b):
+                        let refused = b.submissions.filter { if case .failure = $0.result { true } else { false } }
+                        if !refused.isEmpty { PrivateBroadcast.log("\(refused.count) builder submission(s) refused") }
+                    case .failure(let e):
+                        PrivateBroadcast.log("bundle not sent: \(e)")
+                    }
+                }
+            } catch { throw .usage("--private: \(error.message)") }
+        }
         let lock: ExecutionLock? =
             request.dryRun
             ? nil
@@ -243,6 +259,7 @@ public enum ExecutionService {
         ctx.run.confirmations = request.confirmations
         ctx.run.deadline = .seconds(request.deadlineSeconds)
         ctx.run.riskGate = riskGate(setup: setup, book: ctx.book)
+        ctx.run.rawBroadcaster = relay
         // A send is always simulated at a fresh block; a dry run may look at the block asked for.
         ctx.run.block = request.dryRun ? request.block : .latest
         if file.opportunityID == nil { file.opportunityID = opportunity }

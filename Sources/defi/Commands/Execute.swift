@@ -37,11 +37,10 @@ struct Execute: AsyncParsableCommand, DisplayingCommand {
     @OptionGroup var display: DisplayOptions
 
     func run() async throws {
-        if `private` { throw PrivateBroadcast.unavailable }
         let loaded = try ConfigLoader.load(configOptions.request(rpc: rpc))
         let request = ExecutionRequest(
             target: try ExecutionTarget.parse(target), engine: engine, block: try BlockOption.parse(rpc.block),
-            dryRun: dryRun, confirmations: UInt64(max(0, confirmations)), deadlineSeconds: deadline ?? 120)
+            dryRun: dryRun, privateSend: `private`, confirmations: UInt64(max(0, confirmations)), deadlineSeconds: deadline ?? 120)
         let key = try signer.privateKey()
         let setup = try await ExecutionSetup(config: loaded.config, historyPath: try configOptions.historyPath())
         let outcome = try await ExecutionService.execute(
