@@ -121,12 +121,13 @@ enum ArbBench {
             e.evaluateAll()
             best.eval = min(best.eval, ms(c))
             let ch = changes(snapshot, round: UInt64(r))
-            var moved = e
+            if engine == nil { engine = e }
+            // A uniquely owned engine, as `scan --watch` keeps it (a shared copy would time copy-on-write).
+            var moved = ArbitrageEngine(snapshot: snapshot, options: options)
             let d = DispatchTime.now().uptimeNanoseconds
             rescanned = moved.update(states: ch)
             best.rescan = min(best.rescan, ms(d))
             blackHole(moved.profitableCount)
-            if engine == nil { engine = e }
         }
         guard let e = engine else { return [] }
         if let path = ProcessInfo.processInfo.environment["DEFI_BENCH_ARB_OUT"] {

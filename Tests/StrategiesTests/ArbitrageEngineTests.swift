@@ -53,7 +53,7 @@ import Validation
         let pools = Self.demo()
         let legs = F.legs([pools[0], pools[1], pools[2]], from: F.weth)
         let got = try #require(RouteSizer.optimalSize(legs))
-        #expect(RouteSizer.coarsestIntermediate(legs) == 0)
+        #expect(RouteSizer.coarsestIntermediate(legs).hop == 0)
         let center = got.outputs[0]
         var best = I256.min
         var y = center &- U256(4_000)

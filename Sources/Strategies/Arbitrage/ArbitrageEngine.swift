@@ -156,15 +156,10 @@ public struct ArbitrageEngine: Sendable {
         lastSized = sized
     }
 
-    /// The optimal size of one cycle: the proven two-pool closed form for V2 pairs, RouteSizer otherwise.
+    /// The optimal size of one cycle (RouteSizer: bounded work per cycle; V2Arbitrage's proof walk can take
+    /// 2^17 steps on deep pools of similarly priced tokens, where every size in a wide plateau is within a unit).
     public static func size(_ legs: [Leg], maxInput: U256?) -> SizedRoute? {
-        if legs.count == 2, case .uniswapV2(let a) = legs[0].pool.state, case .uniswapV2(let b) = legs[1].pool.state,
-            let o = try? V2Arbitrage.optimalInput(token: legs[0].tokenIn, through: a, then: b),
-            maxInput.map({ o.amountIn <= $0 }) ?? true
-        {
-            return SizedRoute(size: o.amountIn, outputs: [o.intermediate, o.amountOut], profit: I256(bits: o.profit))
-        }
-        return RouteSizer.optimalSize(legs, maxInput: maxInput)
+        RouteSizer.optimalSize(legs, maxInput: maxInput)
     }
 
     /// The profitable routes found, in cycle order (rank them after valuation).

@@ -116,11 +116,13 @@ struct ScanSession {
             next.blockNumber = view.block.number
             next.blockHash = view.block.hash
             progress("block \(view.block.number): \(changed.count) of \(pools.count) pools changed")
-            if var engine {
+            if var e = engine {
                 var states: [Int: PoolState] = [:]
                 for i in changed { states[i] = pools[i].state }
-                evaluated = engine.update(states: states, blockNumber: view.block.number)
-                self.engine = engine
+                // Release the stored copy first so the update mutates uniquely owned arrays (no copy-on-write).
+                engine = nil
+                evaluated = e.update(states: states, blockNumber: view.block.number)
+                engine = e
             }
             snapshot = next
         } catch let e as ReaderError {
