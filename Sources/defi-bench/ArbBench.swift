@@ -111,7 +111,8 @@ enum ArbBench {
         var rescanned = 0
         for r in 0..<3 {
             let a = DispatchTime.now().uptimeNanoseconds
-            let idx = CycleIndex(pools: snapshot.pools.map { $0.state.tokens }, bases: [], maxHops: 3, canonicalOnly: true)
+            let idx = CycleIndex(
+                pools: snapshot.pools.map { $0.state.tokens }, bases: [], maxHops: 3, canonicalOnly: true)
             best.index = min(best.index, ms(a))
             blackHole(idx.count)
             let b = DispatchTime.now().uptimeNanoseconds
@@ -131,9 +132,11 @@ enum ArbBench {
         }
         guard let e = engine else { return [] }
         if let path = ProcessInfo.processInfo.environment["DEFI_BENCH_ARB_OUT"] {
-            write(e, to: path, metrics: [
-                "cycles": e.index.count, "profitable": e.profitableCount, "sized": e.lastSized,
-            ])
+            write(
+                e, to: path,
+                metrics: [
+                    "cycles": e.index.count, "profitable": e.profitableCount, "sized": e.lastSized,
+                ])
         }
         return [
             ("arb_generate_ms", genMs), ("arb_cycles", Double(e.index.count)), ("arb_sized", Double(e.lastSized)),

@@ -41,7 +41,8 @@ import Validation
     }
 
     @Test func nothingOnAFairMarket() {
-        let engine = ArbitrageEngine(snapshot: F.snapshot(Self.demo(richB: U256(2_000_000), daiPerUSDC: U256(10_000_000))))
+        let engine = ArbitrageEngine(
+            snapshot: F.snapshot(Self.demo(richB: U256(2_000_000), daiPerUSDC: U256(10_000_000))))
         #expect(engine.routes().isEmpty)
         #expect(engine.index.count > 0)
     }

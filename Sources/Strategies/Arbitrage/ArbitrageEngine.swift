@@ -56,8 +56,9 @@ public struct ArbitrageEngine: Sendable {
     public init(snapshot: MarketSnapshot, options: ArbitrageOptions = ArbitrageOptions()) {
         self.snapshot = snapshot
         self.options = options
-        self.index = CycleIndex(pools: snapshot.pools.map { $0.state.tokens }, bases: options.baseTokens,
-                                maxHops: options.maxHops, canonicalOnly: options.canonicalOnly)
+        self.index = CycleIndex(
+            pools: snapshot.pools.map { $0.state.tokens }, bases: options.baseTokens,
+            maxHops: options.maxHops, canonicalOnly: options.canonicalOnly)
         self.legs = []
         self.logRates = []
         self.results = []
@@ -93,8 +94,11 @@ public struct ArbitrageEngine: Sendable {
     /// pools whose state differs are sized again. Returns the number of cycles re-evaluated.
     @discardableResult
     public mutating func update(with newer: MarketSnapshot) -> Int {
-        let sameTopology = newer.pools.count == snapshot.pools.count
-            && zip(newer.pools, snapshot.pools).allSatisfy { $0.address == $1.address && $0.state.kind == $1.state.kind }
+        let sameTopology =
+            newer.pools.count == snapshot.pools.count
+            && zip(newer.pools, snapshot.pools).allSatisfy {
+                $0.address == $1.address && $0.state.kind == $1.state.kind
+            }
         guard sameTopology else {
             self = ArbitrageEngine(snapshot: newer, options: options)
             return index.count

@@ -92,8 +92,9 @@ public enum RouteSizer {
             best = g
             // Flooring makes small-amount profits jagged: below 2^14 units widen the final window to x/16.
             let wide = g.x < U256(16_384) ? Int(g.x.uint64 ?? 0) / 16 : 0
-            if let w = scan(legs, around: g.x, halfWidth: max(searchWindow, wide), cap: cap), w.p > best.p
-                || (w.p == best.p && w.x < best.x)
+            if let w = scan(legs, around: g.x, halfWidth: max(searchWindow, wide), cap: cap),
+                w.p > best.p
+                    || (w.p == best.p && w.x < best.x)
             {
                 best = w
             }
@@ -191,7 +192,8 @@ public enum RouteSizer {
         // 0.381966… ≈ 381966 / 10^6.
         func inner(_ a: U256, _ b: U256) -> (U256, U256) {
             let span = b &- a
-            let d = span / U256(1_000_000) &* U256(381_966) &+ (span % U256(1_000_000)) &* U256(381_966) / U256(1_000_000)
+            let d =
+                span / U256(1_000_000) &* U256(381_966) &+ (span % U256(1_000_000)) &* U256(381_966) / U256(1_000_000)
             return (a &+ d, b &- d)
         }
         var (c, d) = inner(a, b)
