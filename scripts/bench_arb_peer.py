@@ -159,31 +159,39 @@ def size(legs):
                 best = (x, p)
         if best is None:
             return None
+    small = x0 < 1 << 20
+    if small:
+        for x in range(max(1, x0 - WINDOW), min(x0 + WINDOW, CAP) + 1):
+            p, _ = profit(legs, x)
+            if p is not None and (p > best[1] or (p == best[1] and x < best[0])):
+                best = (x, p)
     # The intermediate whose unit is worth the most in the route's token (sum of later log rates).
-    k, value, after = 0, -math.inf, 0.0
+    coarse, value, after = 0, -math.inf, 0.0
     for j in range(len(legs) - 2, -1, -1):
         r_in, r_out, fee = legs[j + 1]
         after += math.log(r_out) - math.log(r_in) + math.log((10_000 - fee) / 10_000)
         if after > value:
-            k, value = j, after
-    width = WINDOW if value >= 16 * math.log(2) else FINE
-    a = best[0]
-    for r_in, r_out, fee in legs[: k + 1]:
+            coarse, value = j, after
+    width = WINDOW if small or value >= 16 * math.log(2) else FINE
+    outs, a = [], best[0]
+    for r_in, r_out, fee in legs[:-1]:
         a = amount_out(a, r_in, r_out, fee)
-    walk = None
-    for y in range(max(1, a - width), a + width + 1):
-        x = y
-        for r_in, r_out, fee in reversed(legs[: k + 1]):
-            x = min_input(x, r_in, r_out, fee)
-            if x is None:
-                break
-        if x is None or x > CAP:
-            continue
-        p, _ = profit(legs, x)
-        if p is not None and (walk is None or p > walk[1] or (p == walk[1] and x < walk[0])):
-            walk = (x, p)
-    if walk and (walk[1] > best[1] or (walk[1] == best[1] and walk[0] < best[0])):
-        best = walk
+        outs.append(a)
+    for k in (range(len(legs) - 1) if small else [coarse]):
+        walk = None
+        for y in range(max(1, outs[k] - width), outs[k] + width + 1):
+            x = y
+            for r_in, r_out, fee in reversed(legs[: k + 1]):
+                x = min_input(x, r_in, r_out, fee)
+                if x is None:
+                    break
+            if x is None or x > CAP:
+                continue
+            p, _ = profit(legs, x)
+            if p is not None and (walk is None or p > walk[1] or (p == walk[1] and x < walk[0])):
+                walk = (x, p)
+        if walk and (walk[1] > best[1] or (walk[1] == best[1] and walk[0] < best[0])):
+            best = walk
     return best if best[1] > 0 else None
 
 

@@ -110,13 +110,23 @@ public enum RouteSizer {
         // forward replay.
         // The walk is wide only where the sawtooth is: a unit worth ≥ 2^16 output units (a fine intermediate
         // leaves a plateau within a unit or two of the optimum, which ±8 already settles).
+        // Small sizes (below 2^20 units) are where floors are large next to the profit and work is cheap: search
+        // an x-window and walk every intermediate ±256 there.
+        let small = x0 < U256(UInt64(1_048_576))
+        if small, constantProduct, let w = scan(legs, around: x0, halfWidth: window, cap: cap),
+            w.p > best.p || (w.p == best.p && w.x < best.x)
+        {
+            best = w
+        }
         if legs.count >= 2, let outs = replay(legs, amountIn: best.x) {
-            let (k, lnValue) = coarsestIntermediate(legs)
-            let width = !constantProduct ? searchWindow : lnValue >= 16 * M_LN2 ? window : fineWindow
-            if let w = walkIntermediate(legs, hop: k, around: outs[k], halfWidth: width, cap: cap),
-                w.p > best.p || (w.p == best.p && w.x < best.x)
-            {
-                best = w
+            let (coarse, lnValue) = coarsestIntermediate(legs)
+            let width = !constantProduct ? searchWindow : (small || lnValue >= 16 * M_LN2) ? window : fineWindow
+            for k in small ? Array(0..<(legs.count - 1)) : [coarse] {
+                if let w = walkIntermediate(legs, hop: k, around: outs[k], halfWidth: width, cap: cap),
+                    w.p > best.p || (w.p == best.p && w.x < best.x)
+                {
+                    best = w
+                }
             }
         }
         guard !best.p.isNegative, !best.p.isZero, let outs = replay(legs, amountIn: best.x) else { return nil }
