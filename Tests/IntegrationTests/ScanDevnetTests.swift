@@ -11,8 +11,9 @@ import Validation
 /// `defi scan`'s engine against the devnet's demo market: both planted opportunities are found, their sizes are
 /// integer optima (no better size one wei away, equal to a brute-force walk), and every reported route, executed
 /// hop by hop on the real pairs and pools from a funded dev account, receives exactly the predicted amounts.
-/// Executions run inside evm_snapshot / evm_revert.
-@Suite(.serialized, .enabled(if: Devnet.available, Devnet.reason)) struct ScanDevnetTests {
+/// Executions run inside evm_snapshot / evm_revert, so these tests extend the serialized QuoteDevnetTests suite
+/// (a revert in a parallel suite would orphan another test's transactions); `send`/`call` are its helpers.
+extension QuoteDevnetTests {
     static func config() throws -> DefiConfig {
         let dir = URL(fileURLWithPath: try #require(Devnet.deploymentPath)).deletingLastPathComponent()
         let text = try String(contentsOf: dir.appendingPathComponent("defi.yaml"), encoding: .utf8)
@@ -121,17 +122,6 @@ import Validation
 
     // MARK: - executing the routes
 
-    func send(_ c: RPCClient, from: Address, to: Address, data: [UInt8], value: U256? = nil) async throws -> Receipt {
-        var tx: [String: JSONValue] = [
-            "from": .address(from), "to": .address(to), "input": .data(data), "gas": .quantity(UInt64(3_000_000)),
-        ]
-        if let value { tx["value"] = .quantity(value) }
-        let h = try await c.call("eth_sendTransaction", [.object(tx)]).hash32("tx hash")
-        return try #require(try await c.receipt(h))
-    }
-
-    func call(_ sig: String, _ args: [ABIValue]) throws -> [UInt8] { try ABIFunction(signature: sig).encodeCall(args) }
-
     /// Funds `me` with `amount` of `token` (WETH by deposit, the others by the devnet tokens' open mint).
     func fund(_ c: RPCClient, _ me: Address, _ token: Address, _ amount: U256) async throws {
         if token == (try QuoteDevnet.token("WETH")) {
@@ -234,7 +224,7 @@ import Validation
 }
 
 /// `--watch` and the pool refresh behind it, against the devnet (state changes inside evm_snapshot/evm_revert).
-extension ScanDevnetTests {
+extension QuoteDevnetTests {
     @Test func refreshFindsExactlyThePoolsASwapMoved() async throws {
         let c = try Devnet.client()
         let me = try QuoteDevnet.account(6)
