@@ -75,6 +75,9 @@ public enum Rejection: Sendable, Equatable, CustomStringConvertible {
     case aboveMaxPosition(size: USDValue, max: USDValue)
     /// A hop moves its pool's price beyond the slippage budget: the pool cannot absorb the size.
     case tooLargeForPool(hop: Int, pool: Address, impactBps: Int, maxBps: Int)
+    /// A token of the route is not a plain ERC-20 (fee-on-transfer or rebasing, by `TokenProbe`): the exact math
+    /// would overstate every hop after it, so the route is excluded.
+    case nonStandardToken(Address, TokenBehaviour)
 
     /// A stable short code.
     public var code: String {
@@ -85,6 +88,7 @@ public enum Rejection: Sendable, Equatable, CustomStringConvertible {
         case .belowMinSpread: "below_min_spread"
         case .aboveMaxPosition: "above_max_position"
         case .tooLargeForPool: "too_large_for_pool"
+        case .nonStandardToken: "non_standard_token"
         }
     }
 
@@ -98,6 +102,13 @@ public enum Rejection: Sendable, Equatable, CustomStringConvertible {
         case .aboveMaxPosition(let s, let m): "size $\(s) is above max_position_usd $\(m)"
         case .tooLargeForPool(let h, let p, let i, let m):
             "hop \(h) moves pool \(p) by \(i) bps, more than the \(m) bps slippage budget"
+        case .nonStandardToken(let t, let b):
+            switch b {
+            case .feeOnTransfer(let bps, _, _): "token \(t) takes a \(bps) bps fee on transfer"
+            case .rebasing: "token \(t) rebases (balances change with time)"
+            case .unknown(let why): "token \(t) could not be probed: \(why)"
+            case .standard: "token \(t)"
+            }
         }
     }
 }

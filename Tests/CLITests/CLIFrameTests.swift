@@ -33,18 +33,17 @@ import Testing
         #expect(r.stderr == "error: \(name) is not yet available in this build\n")
     }
 
-    @Test func notYetAvailableJSONEnvelopeOnStdoutAndLineOnStderr() throws {
-        let r = try DefiBinary.run(["scan", "--strategies", "statistical", "--json"])
-        #expect(r.status == 7)
-        #expect(r.stderr == "error: strategy statistical is not in this build yet\n")
+    @Test func failureJSONEnvelopeOnStdoutAndLineOnStderr() throws {
+        let r = try DefiBinary.run(["scan", "--strategies", "foo", "--json"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "error: unknown strategy \"foo\" (known: spatial, triangular, statistical)\n")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(object["schema_version"] as? Int == 1)
         #expect(object["ok"] as? Bool == false)
         #expect(object["data"] is NSNull)
         let error = try #require(object["error"] as? [String: Any])
-        #expect(error["code"] as? String == "not_available")
-        #expect(error["message"] as? String == "strategy statistical is not in this build yet")
-        #expect(error["exit_code"] as? Int == 7)
+        #expect(error["message"] as? String == "unknown strategy \"foo\" (known: spatial, triangular, statistical)")
+        #expect(error["exit_code"] as? Int == 2)
         #expect((object["warnings"] as? [Any])?.isEmpty == true)
     }
 

@@ -190,6 +190,25 @@ extension QuoteDevnetTests {
         return try #require(try ABIWords(d, function: "fee", count: 1).uint(0).uint64)
     }
 
+    /// `--strategies statistical`: the snapshot's mid prices are recorded at each block and every same-pair
+    /// venue couple is reported as a signal (never a route: nothing of it is sendable); with fewer than the
+    /// minimum observations in the window the signal says so. The devnet's fair pools give no entry.
+    @Test func statisticalStrategyRecordsPricesAndReportsNonAtomicSignals() async throws {
+        let db = Devnet.tempPath("scan-stat") + ".sqlite"
+        let result = try await ScanService.run(
+            ScanRequest(strategies: ["statistical"], block: Self.seededBlock, historyPath: db),
+            config: try Self.config())
+        #expect(result.opportunities.isEmpty)
+        #expect(!result.statistical.isEmpty)
+        #expect(result.statistical.allSatisfy { !$0.atomic })
+        let store = try HistoryStore(path: db)
+        let b = result.snapshot.blockNumber
+        for p in result.snapshot.pools {
+            let rows = try store.prices(pool: p.address.checksummed, blocks: b...b)
+            #expect(rows.count == 1, "\(p.venue) \(p.address)")
+        }
+    }
+
     @Test func everyReportedRouteReceivesExactlyThePrediction() async throws {
         let c = try Devnet.client()
         let me = try QuoteDevnet.account(7)

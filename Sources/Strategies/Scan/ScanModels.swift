@@ -89,6 +89,9 @@ public struct ScanResult: Sendable, Equatable {
     public var policy: ValidationPolicy
     /// Notes for stderr (assumptions made, such as an offline gas price).
     public var notes: [String]
+    /// Statistical-arbitrage signals (not atomic: reported only, never turned into an executor plan); empty when
+    /// the strategy was not asked for.
+    public var statistical: [StatSignal] = []
 }
 
 /// Why a scan could not run.

@@ -45,7 +45,8 @@ public enum ScanService {
         }
     }
 
-    /// The strategies named (default spatial + triangular); `statistical` is not in this build.
+    /// The atomic strategies named (default spatial + triangular); `statistical` is handled apart
+    /// (`wantsStatistical`): it records prices and reports signals, never routes.
     public static func strategies(_ names: [String]?) throws(ScanError) -> Set<RouteStrategy> {
         guard let names, !names.isEmpty else { return Set(RouteStrategy.allCases) }
         var out = Set<RouteStrategy>()
@@ -53,12 +54,18 @@ public enum ScanService {
             if let s = RouteStrategy(rawValue: n.lowercased()) {
                 out.insert(s)
             } else if n.lowercased() == "statistical" {
-                throw .notAvailable("strategy statistical is not in this build yet")
+                continue
             } else {
                 throw .usage("unknown strategy \"\(n)\" (known: spatial, triangular, statistical)")
             }
         }
         return out
+    }
+
+    /// Whether `--strategies` asks for statistical arbitrage (default: when `defi.strategies.statistical` is set).
+    public static func wantsStatistical(_ names: [String]?, config: DefiConfig) -> Bool {
+        guard let names, !names.isEmpty else { return config.statistical != nil }
+        return names.contains { $0.lowercased() == "statistical" }
     }
 
     /// `--min-profit`: `10usd` or `10` (USD), `0.01ether`/`0.01eth` (native token), `5USDC` / `5 USDC` (a token

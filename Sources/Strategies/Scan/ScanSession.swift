@@ -14,6 +14,8 @@ struct ScanSession {
     var source: String
     var strategies: Set<RouteStrategy>
     var evaluated = 0
+    /// Token behaviour found by the probe, kept for the session (re-probed on the next run).
+    let tokens = TokenBehaviourCache()
 
     static func start(_ request: ScanRequest, config: DefiConfig, progress: @Sendable (String) -> Void)
         async throws(ScanError) -> ScanSession
@@ -178,6 +180,13 @@ struct ScanSession {
         )
         var (accepted, rejected) = ScanService.assess(
             engine.routes(), snapshot: snapshot, policy: policy, inputs: inputs, prices: prices)
+        if client != nil {
+            (accepted, rejected) = try await excludeNonStandardTokens(accepted, rejected, notes: &notes)
+        }
+        var statistical: [StatSignal] = []
+        if ScanService.wantsStatistical(request.strategies, config: config) {
+            statistical = try statisticalSignals(request, config: config, notes: &notes)
+        }
         if request.record && !accepted.isEmpty {
             let path =
                 request.historyPath
@@ -206,7 +215,75 @@ struct ScanSession {
         return ScanResult(
             snapshot: snapshot, opportunities: accepted, rejected: rejected, cycles: engine.index.count,
             evaluated: evaluated, sized: engine.lastSized, source: source, roundTrips: client?.roundTrips ?? 0,
-            gasPriceWei: inputs.gasPriceWei, flash: inputs.flash, policy: policy, notes: notes)
+            gasPriceWei: inputs.gasPriceWei, flash: inputs.flash, policy: policy, notes: notes,
+            statistical: statistical)
+    }
+
+    /// Probes every token the accepted routes move (holder: the pool the hop sells into, which holds it) and moves
+    /// routes through a fee-on-transfer or rebasing token to the rejected list. A token the probe cannot decide
+    /// is kept with a note (the devnet's and mainnet's plain tokens always decide).
+    func excludeNonStandardTokens(
+        _ accepted: [ScanOpportunity], _ rejected: [ScanOpportunity], notes: inout [String]
+    ) async throws(ScanError) -> ([ScanOpportunity], [ScanOpportunity]) {
+        guard let client else { return (accepted, rejected) }
+        let probe = TokenProbe(client: client)
+        let chainID = snapshot.chainID ?? 0
+        var verdict: [Address: TokenBehaviour] = [:]
+        var keep: [ScanOpportunity] = []
+        var drop = rejected
+        for o in accepted {
+            var bad: (Address, TokenBehaviour)? = nil
+            for hop in o.route.hops {
+                let token = hop.hop.tokenIn
+                if verdict[token] == nil {
+                    do {
+                        verdict[token] = try await tokens.behaviour(
+                            of: token, chainID: chainID, holder: hop.hop.pool, probe: probe,
+                            at: .hash(snapshot.blockHash))
+                    } catch { throw .read(error.description) }
+                }
+                switch verdict[token] {
+                case .feeOnTransfer?, .rebasing?:
+                    bad = (token, verdict[token]!)
+                case .unknown(let why)?:
+                    notes.append("token \(token.checksummed) could not be probed (\(why)); treated as a plain ERC-20")
+                default: break
+                }
+                if bad != nil { break }
+            }
+            if let (t, b) = bad {
+                var r = o
+                r.validation.rejections.append(.nonStandardToken(t, b))
+                drop.append(r)
+            } else {
+                keep.append(o)
+            }
+        }
+        return (keep, drop)
+    }
+
+    /// Records this block's pool mid prices and evaluates the watched pairs (history store needed: the windows are
+    /// read back from it).
+    func statisticalSignals(_ request: ScanRequest, config: DefiConfig, notes: inout [String])
+        throws(ScanError) -> [StatSignal]
+    {
+        let path =
+            request.historyPath
+            ?? HistoryQuery.path(configured: config.historyDB, environment: ProcessInfo.processInfo.environment)
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let store = try HistoryStore(path: path)
+            _ = try PriceRecorder.record(snapshot: snapshot, store: store, chainID: snapshot.chainID)
+            let (pairs, missing) = StatPair.watchList(config: config.statistical, snapshot: snapshot)
+            for m in missing { notes.append("statistical: \(m)") }
+            return try StatisticalArbitrage.evaluate(
+                store: store, pools: pairs, config: config.statistical, atBlock: snapshot.blockNumber)
+        } catch let e as StatError {
+            throw .read(e.description)
+        } catch {
+            throw .history("\(error)")
+        }
     }
 
     func costInputs(

@@ -43,8 +43,11 @@ public struct MidPrice: Sendable, Equatable {
     /// V2: reserve1 · 10^d0 / (reserve0 · 10^d1). V3: sqrtPriceX96² · 10^d0 / (2^192 · 10^d1).
     public static func of(_ state: PoolState, decimals0: Int, decimals1: Int) -> MidPrice? {
         guard (0...77).contains(decimals0), (0...77).contains(decimals1) else { return nil }
-        let s0 = Units.powerOfTen(decimals0)
-        let s1 = Units.powerOfTen(decimals1)
+        // Cancel the common power of ten first (10^min(d0, d1)), so 18/18-decimal pools keep the whole 256 bits for
+        // the price itself.
+        let common = min(decimals0, decimals1)
+        let s0 = Units.powerOfTen(decimals0 - common)
+        let s1 = Units.powerOfTen(decimals1 - common)
         switch state {
         case .uniswapV2(let p):
             guard !p.reserve0.isZero, !p.reserve1.isZero else { return nil }

@@ -73,7 +73,48 @@ struct ScanReport: Report {
         case blockNumber = "block_number", blockHash = "block_hash", source, opportunities, rejected
         case cycles, evaluated, sized, gasPriceWei = "gas_price_wei", flashSource = "flash_source"
         case minProfitUSD = "min_profit_usd", minSpreadBps = "min_spread_bps", maxPositionUSD = "max_position_usd"
-        case slippageBps = "slippage_bps"
+        case slippageBps = "slippage_bps", statistical
+    }
+
+    /// One statistical-arbitrage signal (never atomic: reported, not executable).
+    struct SignalView: Encodable {
+        var kind: String
+        var poolA: String
+        var poolB: String
+        var pair: String
+        var action: String
+        var direction: String?
+        var zScore: String?
+        var hedgeRatio: String?
+        var window: Int
+        var atomic: Bool
+        var note: String?
+
+        enum CodingKeys: String, CodingKey {
+            case kind, pair, action, direction, window, atomic, note
+            case poolA = "pool_a", poolB = "pool_b", zScore = "z_score", hedgeRatio = "hedge_ratio"
+        }
+    }
+
+    func signalViews() -> [SignalView] {
+        result.statistical.map { sig in
+            var action = "", direction: String? = nil, note: String? = nil
+            switch sig.action {
+            case .enter(let d): action = "enter"; direction = d.rawValue
+            case .hold(let d): action = "hold"; direction = d.rawValue
+            case .exit(let d): action = "exit"; direction = d.rawValue
+            case .flat: action = "flat"
+            case .insufficient(let why): action = "insufficient"; note = why
+            }
+            let p = sig.pair
+            let pair = "\(symbol(p.a.token0))/\(symbol(p.a.token1))"
+                + (p.kind == .venues ? "" : " ~ \(symbol(p.b.token0))/\(symbol(p.b.token1))")
+            return SignalView(
+                kind: p.kind.rawValue, poolA: p.a.pool.checksummed, poolB: p.b.pool.checksummed, pair: pair,
+                action: action, direction: direction, zScore: sig.zScore.map { String(format: "%.4f", $0) },
+                hedgeRatio: sig.hedgeRatio.map { String(format: "%.6f", $0) }, window: sig.windowCount,
+                atomic: false, note: note)
+        }
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -93,6 +134,7 @@ struct ScanReport: Report {
         try c.encode(result.policy.minSpreadBps, forKey: .minSpreadBps)
         try c.encode(result.policy.maxPositionUSD.text(), forKey: .maxPositionUSD)
         try c.encode(result.policy.slippageBps, forKey: .slippageBps)
+        try c.encode(signalViews(), forKey: .statistical)
     }
 
     func symbol(_ a: Address) -> String { result.snapshot.token(a)?.symbol ?? a.checksummed }
@@ -149,7 +191,9 @@ struct ScanReport: Report {
         var text =
             "scan at block \(s.blockNumber) \(s.blockHash) (\(result.source)): \(n) opportunit\(n == 1 ? "y" : "ies"), "
             + "\(result.rejected.count) rejected, \(result.cycles) cycles\n"
-        guard n > 0 else { return text + "nothing above min profit $\(result.policy.minProfitUSD.text(decimals: 2))\n" }
+        guard n > 0 else {
+            return text + "nothing above min profit $\(result.policy.minProfitUSD.text(decimals: 2))\n" + signalText(style)
+        }
         let cols = ["#", "id", "strategy", "route", "size", "gross", "costs", "net", "net usd"]
         let rows = zip(views(result.opportunities), result.opportunities).map { r, o -> [String] in
             let d = o.token.decimals
@@ -166,6 +210,19 @@ struct ScanReport: Report {
             ]
         }
         text += Table(columns: cols, rows: rows).aligned(style: style)
-        return text
+        return text + signalText(style)
+    }
+
+    /// The statistical section: signals are not atomic and are never sent through the executor.
+    func signalText(_ style: TextStyle) -> String {
+        let v = signalViews()
+        guard !v.isEmpty else { return "" }
+        let rows = v.map { s in
+            [s.kind, s.pair, String(s.poolA.prefix(10)) + "…", String(s.poolB.prefix(10)) + "…",
+             s.action + (s.direction.map { " " + $0 } ?? ""), s.zScore ?? "-", String(s.window), s.note ?? ""]
+        }
+        return "statistical signals (not atomic: never sent through the executor)\n"
+            + Table(columns: ["kind", "pair", "pool a", "pool b", "signal", "z", "window", "note"], rows: rows)
+                .aligned(style: style)
     }
 }
