@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "defi-bench",
             dependencies: [
-                "Primitives", "Keystore", "Protocols",
+                "Primitives", "Keystore", "Protocols", "History", "Analytics",
                 .product(name: "BigInt", package: "BigInt"),
             ]),
 
@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
         .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore", "History", "TestSupport"]),
         .testTarget(name: "ProtocolsTests", dependencies: ["Protocols", "TestSupport"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "DeFiCore", "History", "Chain", "Primitives"]),
         // Golden tests of the built `defi` binary (human and --json forms).
         .testTarget(name: "CLITests", dependencies: ["Primitives", "TestSupport"]),
         .testTarget(name: "ChainTests", dependencies: ["Chain", "TestSupport"]),

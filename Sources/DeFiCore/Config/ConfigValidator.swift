@@ -20,17 +20,27 @@ public struct ConfigValidator: Sendable {
             top.values["defi"], path: "defi",
             known: [
                 "chain", "rpc_url", "strategies", "execution", "risk", "protocols", "chains", "tokens", "venues",
-                "multicall", "aggregators", "history",
+                "multicall", "aggregators", "history", "pnl",
             ], origins: origins, addressRule: addressRule)
         let strategies = try d.mapping("strategies", known: ["arbitrage", "statistical"])
         let execution = try d.mapping("execution", known: ["flash_loan", "capital"])
         let history = try d.mapping("history", known: ["db"])
-        return DefiConfig(
+        let pnl = try d.mapping("pnl", known: ["quote"])
+        var config = DefiConfig(
             chain: try d.string("chain"), rpcURL: try d.url("rpc_url"),
             arbitrage: try arbitrage(strategies), statistical: try statistical(strategies),
             flashLoan: try flashLoan(execution), capital: try capital(execution), risk: try risk(d),
             protocols: try protocols(d), chains: try chains(d), tokens: try tokens(d), venues: try venues(d),
             multicall: try d.address("multicall"), aggregators: try aggregators(d), historyDB: try history.string("db"))
+        if let quote = try pnl.string("quote") {
+            let known = quote.uppercased() == "USD" || config.tokens[quote] != nil
+                || (quote.count == 42 && quote.hasPrefix("0x") && quote.dropFirst(2).allSatisfy(\.isHexDigit))
+            guard known else {
+                throw pnl.invalid("quote", expected: "USD, a symbol under defi.tokens, or a token address", got: quote)
+            }
+            config.pnlQuote = quote
+        }
+        return config
     }
 
     private static let basisPoints = "a whole number of basis points (0-10000)"

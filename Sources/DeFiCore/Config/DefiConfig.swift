@@ -28,6 +28,9 @@ public struct DefiConfig: Sendable, Equatable {
     public var aggregators: [String: AggregatorConfig]
     /// The history store path (`defi.history.db`).
     public var historyDB: String?
+    /// The quote currency P&L is valued and reported in (`defi.pnl.quote`: `USD`, a token symbol or address);
+    /// nil means USD.
+    public var pnlQuote: String? = nil
 }
 
 /// `defi.strategies.arbitrage`: when a spread is worth taking.
