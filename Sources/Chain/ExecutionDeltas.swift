@@ -81,6 +81,26 @@ public struct ExecutionDeltas: Sendable, Equatable {
     /// Every non-zero balance change, sorted by account then token.
     public var deltas: [AccountTokenDelta]
 
+    /// A value with every field given (tests, imports); ``compute(receipt:transaction:executor:wrappedNative:l1Fee:v3PoolTokens:)``
+    /// is the way to get one from the chain.
+    public init(
+        transactionHash: Hash32, blockNumber: UInt64, succeeded: Bool, sender: Address, executor: Address?,
+        gasUsed: UInt64, effectiveGasPrice: U256, gasFee: U256, l1Fee: U256, flashFees: [FlashFee],
+        deltas: [AccountTokenDelta]
+    ) {
+        self.transactionHash = transactionHash
+        self.blockNumber = blockNumber
+        self.succeeded = succeeded
+        self.sender = sender
+        self.executor = executor
+        self.gasUsed = gasUsed
+        self.effectiveGasPrice = effectiveGasPrice
+        self.gasFee = gasFee
+        self.l1Fee = l1Fee
+        self.flashFees = flashFees
+        self.deltas = deltas
+    }
+
     /// The change of `account`'s balance of `token` (0 when untouched).
     public func delta(account: Address, token: Address) -> I256 {
         deltas.first { $0.account == account && $0.token == token }?.amount ?? .zero

@@ -35,8 +35,6 @@ public struct PnLQuery: Sendable, Equatable {
 
 /// One execution joined with its valuation, as raw column text: the hot path of `defi pnl` parses only what it needs.
 public struct PnLRow: Sendable, Equatable {
-    /// The execution id.
-    public var id: String
     /// `created_at` as stored (`YYYY-MM-DD HH:MM:SS.SSS`, UTC).
     public var createdAt: String
     /// The strategy.
@@ -70,11 +68,10 @@ public struct PnLRow: Sendable, Equatable {
 
     /// A row value.
     public init(
-        id: String, createdAt: String, strategy: String, state: String, chainID: Int64, engine: String,
+        createdAt: String, strategy: String, state: String, chainID: Int64, engine: String,
         gasUsed: Int64?, profitToken: String?, blockNumber: Int64?, quote: String?, quoteDecimals: Int?,
         gross: String?, gas: String?, fees: String?, net: String?, venue: String?
     ) {
-        self.id = id
         self.createdAt = createdAt
         self.strategy = strategy
         self.state = state
@@ -96,7 +93,7 @@ public struct PnLRow: Sendable, Equatable {
 extension HistoryStore {
     /// The SQL `defi pnl` streams; the benchmark's sqlite3 peer runs the same join.
     public static let pnlSelect = """
-        SELECT e.id, e.created_at, e.strategy, e.state, e.chain_id, e.engine, e.gas_used, e.profit_token,
+        SELECT e.created_at, e.strategy, e.state, e.chain_id, e.engine, e.gas_used, e.profit_token,
           e.block_number, p.quote, p.quote_decimals, p.gross, p.gas, p.fees, p.net, p.venue
         FROM executions e LEFT JOIN execution_pnl p ON p.execution_id = e.id
         """
@@ -162,9 +159,9 @@ extension HistoryStore {
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let r = try rows.next() {
                 let row = PnLRow(
-                    id: r[0], createdAt: r[1], strategy: r[2], state: r[3], chainID: r[4], engine: r[5], gasUsed: r[6],
-                    profitToken: r[7], blockNumber: r[8], quote: r[9], quoteDecimals: r[10], gross: r[11], gas: r[12],
-                    fees: r[13], net: r[14], venue: r[15])
+                    createdAt: r[0], strategy: r[1], state: r[2], chainID: r[3], engine: r[4], gasUsed: r[5],
+                    profitToken: r[6], blockNumber: r[7], quote: r[8], quoteDecimals: r[9], gross: r[10], gas: r[11],
+                    fees: r[12], net: r[13], venue: r[14])
                 if !body(row) { break }
             }
         }

@@ -77,6 +77,13 @@ public struct RiskConfig: Sendable, Equatable {
     public var maxPositionCount: Int
     /// The value-at-risk confidence level, between 0 and 1.
     public var varConfidence: ExactDecimal
+
+    /// Limits with every field given (the validator fills defaults; tests build them directly).
+    public init(maxDailyLossUSD: ExactDecimal, maxPositionCount: Int, varConfidence: ExactDecimal) {
+        self.maxDailyLossUSD = maxDailyLossUSD
+        self.maxPositionCount = maxPositionCount
+        self.varConfidence = varConfidence
+    }
 }
 
 /// `defi.protocols.<name>`: contract addresses by role and an optional version.

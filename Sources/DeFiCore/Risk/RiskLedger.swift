@@ -102,8 +102,13 @@ public enum RiskLedger {
     public static func historicalVaR(_ nets: [I256], confidence: ExactDecimal) -> U256? {
         guard !nets.isEmpty else { return nil }
         let sorted = nets.sorted()
-        let c = Double(confidence.description) ?? 0.95
-        let rank = max(1, Int(((1 - c) * Double(sorted.count)).rounded(.up)))
+        // Exact: (1 − c)·n with c = digits / 10^k, rounded up, at least 1.
+        let fraction = confidence.fractionDigits.prefix(9)  // 1e-9 resolution keeps the products in Int
+        let scale = (0..<fraction.count).reduce(1) { acc, _ in acc * 10 }
+        let whole = Int(confidence.integerDigits) ?? 0
+        let c = whole >= 1 ? scale : (Int(fraction) ?? 0)
+        let numerator = (scale - c) * sorted.count
+        let rank = max(1, (numerator + scale - 1) / scale)
         let q = sorted[min(rank, sorted.count) - 1]
         return q.isNegative ? q.magnitude : .zero
     }
