@@ -26,7 +26,7 @@ import Testing
     @Test(arguments: [
         (["scan"], "defi scan"),
         (["simulate", "0x01"], "defi simulate"), (["execute", "42", "--dry-run"], "defi execute"),
-        (["liquidate", "--protocol", "aave"], "defi liquidate"), (["pnl", "--by", "week"], "defi pnl"),
+        (["liquidate", "--protocol", "aave"], "defi liquidate"),
         (["register-strategy", "--list"], "defi register-strategy"),
     ])
     func notYetAvailableIsOneLineAndExit7(arguments: [String], name: String) throws {

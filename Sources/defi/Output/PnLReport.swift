@@ -153,8 +153,7 @@ struct PnLReport: Report {
         try c.encode(result.table.unvalued, forKey: .unvalued)
         try c.encode(result.table.otherQuote, forKey: .otherQuote)
         if let p = result.performance {
-            try c.encode(p.map { Dictionary(uniqueKeysWithValues: zip(columns(for: .performance), performanceRow($0, exact: true))) },
-                         forKey: .performance)
+            try c.encode(p.map(performanceView), forKey: .performance)
         }
         if let r = result.risk {
             try c.encode(RiskView(
@@ -176,11 +175,47 @@ struct PnLReport: Report {
         }
     }
 
-    enum Section { case performance }
+    func performanceView(_ p: StrategyPerformance) -> PerformanceView {
+        func ratio(_ d: Double?) -> String? { d.flatMap { $0.isFinite ? fixed($0, 4) : nil } }
+        return PerformanceView(
+            strategy: p.strategy, count: p.count, valued: p.valued, wins: p.wins, winRate: ratio(p.winRate),
+            avgNet: p.averageNet.map { money($0) }, medianNet: p.medianNet.map { money($0) }, sharpe: ratio(p.sharpe),
+            sortino: ratio(p.sortino), maxDrawdown: money(p.maxDrawdown), gasUsed: p.gasUsed.description,
+            netPerGas: p.netPerGas.map { String(format: "%.6e", $0) }, failureRate: ratio(p.failureRate),
+            revertRate: ratio(p.revertRate), days: p.days)
+    }
 
-    func columns(for section: Section) -> [String] {
-        ["strategy", "count", "valued", "wins", "win_rate", "avg_net", "median_net", "sharpe", "sortino",
-         "max_drawdown", "gas_used", "net_per_gas", "failure_rate", "revert_rate", "days", "quote"]
+    /// Ratios as fixed-point strings (stable text), null when undefined; money as exact decimals.
+    struct PerformanceView: Encodable {
+        var strategy: String
+        var count, valued, wins: Int
+        var winRate, avgNet, medianNet, sharpe, sortino: String?
+        var maxDrawdown, gasUsed: String
+        var netPerGas, failureRate, revertRate: String?
+        var days: Int
+
+        enum CodingKeys: String, CodingKey {
+            case strategy, count, valued, wins, sharpe, sortino, days
+            case winRate = "win_rate", avgNet = "avg_net", medianNet = "median_net", maxDrawdown = "max_drawdown"
+            case gasUsed = "gas_used", netPerGas = "net_per_gas", failureRate = "failure_rate"
+            case revertRate = "revert_rate"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(strategy, forKey: .strategy)
+            try c.encode(count, forKey: .count)
+            try c.encode(valued, forKey: .valued)
+            try c.encode(wins, forKey: .wins)
+            try c.encode(days, forKey: .days)
+            try c.encode(maxDrawdown, forKey: .maxDrawdown)
+            try c.encode(gasUsed, forKey: .gasUsed)
+            for (key, value) in [(CodingKeys.winRate, winRate), (.avgNet, avgNet), (.medianNet, medianNet),
+                                 (.sharpe, sharpe), (.sortino, sortino), (.netPerGas, netPerGas),
+                                 (.failureRate, failureRate), (.revertRate, revertRate)] {
+                if let value { try c.encode(value, forKey: key) } else { try c.encodeNil(forKey: key) }
+            }
+        }
     }
 
     func lineView(_ l: PnLLine) -> LineView {
