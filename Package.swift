@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "ChainTests", dependencies: ["Chain", "TestSupport"]),
         // Needs the devnet (DEVNET_RPC_URL, DEVNET_DEPLOYMENT); disabled with a message when absent.
         .testTarget(
-            name: "IntegrationTests", dependencies: ["Chain", "History", "Protocols", "TestSupport"],
+            name: "IntegrationTests", dependencies: ["Chain", "History", "Protocols", "DeFiCore", "Analytics", "TestSupport"],
             exclude: ["fault_proxy.py"]),
     ]
 )
