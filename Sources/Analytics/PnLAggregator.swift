@@ -67,7 +67,7 @@ public struct PnLTable: Sendable, Equatable {
     public var otherQuote: Int
 }
 
-/// Parses decimal text quickly: up to 18 digits through Int64, longer through I256.
+/// Parses decimal text quickly: up to 36 digits as two 18-digit halves, longer through I256's parser.
 @inline(__always)
 func parseAmount(_ text: String) -> I256? {
     var s = text
@@ -76,14 +76,22 @@ func parseAmount(_ text: String) -> I256? {
         let start = negative ? 1 : 0
         let n = u.count - start
         guard n >= 1 else { return nil }
-        if n <= 18 {
-            var v: Int64 = 0
-            for i in start..<u.count {
+        if n <= 36 {
+            var hi: UInt64 = 0
+            var lo: UInt64 = 0
+            let split = u.count - min(n, 18)
+            for i in start..<split {
                 let c = u[i] &- 0x30
                 guard c <= 9 else { return nil }
-                v = v &* 10 &+ Int64(c)
+                hi = hi &* 10 &+ UInt64(c)
             }
-            return I256(negative ? -v : v)
+            for i in split..<u.count {
+                let c = u[i] &- 0x30
+                guard c <= 9 else { return nil }
+                lo = lo &* 10 &+ UInt64(c)
+            }
+            let magnitude = hi == 0 ? U256(lo) : U256(hi) * U256(1_000_000_000_000_000_000) + U256(lo)
+            return I256(negative: negative, magnitude: magnitude)
         }
         return try? I256(parsing: String(decoding: u, as: UTF8.self))
     }
@@ -185,4 +193,9 @@ public struct PnLAggregator: Sendable {
         t.cumulative = running
         return PnLTable(lines: lines, total: t, unvalued: unvalued, otherQuote: otherQuote)
     }
+}
+
+/// Test access to the amount parser.
+enum AnalyticsProbe {
+    static func parse(_ text: String) -> I256? { parseAmount(text) }
 }

@@ -1,4 +1,4 @@
-import Analytics
+@testable import Analytics
 import DeFiCore
 import History
 import History
@@ -102,5 +102,17 @@ enum RowFixture {
         #expect(CivilDay.isoWeek(year: 2024, month: 12, day: 30) == "2025-W01")
         #expect(CivilDay.isoWeek(year: 2026, month: 1, day: 5) == "2026-W02")
         #expect(CivilDay.parse("2026-13-01") == nil)
+    }
+}
+
+@Suite struct ParseAmountTests {
+    @Test func fastPathAgreesWithTheI256Parser() throws {
+        let cases = ["0", "7", "-5", "999999999999999999", "1000000000000000000", "-12345678901234567890",
+                     "123456789012345678901234567890123456", "-1234567890123456789012345678901234567",
+                     "57896044618658097711785492504343953926634992332820282019728792003956564819967"]
+        for text in cases {
+            #expect(AnalyticsProbe.parse(text) == (try I256(parsing: text)), "\(text)")
+        }
+        for bad in ["", "-", "12a", "1.5", " 1"] { #expect(AnalyticsProbe.parse(bad) == nil, "\(bad)") }
     }
 }
