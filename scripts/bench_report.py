@@ -14,6 +14,10 @@ RATIOS = [
     ("recover vs coincurve", "secp256k1_recover_per_s", "coincurve_recover_per_s", "rate"),
     ("curve get_dy vs curvesim", "curve_get_dy_per_s", "curvesim_get_dy_per_s", "rate"),
     ("sign+recover vs coincurve", "secp256k1_sign_recover_per_s", "coincurve_sign_recover_per_s", "rate"),
+    ("arb: index 2-3 hop cycles vs Python", "arb_index_ms", "peer_arb_index_ms", "time"),
+    ("arb: evaluate+size all cycles vs Python", "arb_evaluate_all_ms", "peer_arb_evaluate_all_ms", "time"),
+    ("arb: full scan (index+evaluate) vs Python", "arb_full_scan_ms", "peer_arb_full_scan_ms", "time"),
+    ("arb: re-scan after 50 pools change vs Python", "arb_rescan_50_pools_ms", "peer_arb_rescan_50_pools_ms", "time"),
 ]
 
 metrics = {}

@@ -18,6 +18,7 @@ if only == "pnl-aggregate", CommandLine.arguments.count == 3 {
 let benches: [(String, () -> [(String, Double)])] = [
     ("u256", U256Bench.run), ("keccak", KeccakBench.run), ("signing", SigningBench.run),
     ("uniswap", UniswapBench.run), ("curve", CurveBench.run), ("quote", QuoteBench.run),
+    ("arb", ArbBench.run),
 ]
 for (name, run) in benches
 where only == nil || only == name {
