@@ -3,8 +3,8 @@ the same cycle evaluation over the same generated market (SplitMix64, integer-ex
 
 It enumerates every 2- and 3-hop cycle once (canonical rotation, as CycleIndex(canonicalOnly:)), prunes by summed
 log marginal rates, checks the composed constant-product margin A > E exactly, sizes survivors from the closed
-form x* = (isqrt(A*E) - E) // C with an exhaustive +-256 window over x and over the last intermediate amount
-(the least input for each), all with Uniswap V2's integer getAmountOut, then re-scans after 50 pools change.
+form x* = (isqrt(A*E) - E) // C and a walk of the coarsest intermediate amount (+-256 units when a unit is worth
+>= 2^16 output units, else +-8; the least input for each), all with Uniswap V2's integer getAmountOut, then re-scans after 50 pools change.
 With DEFI_BENCH_ARB_OUT (written by defi-bench) it cross-checks every profitable cycle and its profit.
 Prints one JSON object of metrics."""
 import json
@@ -18,6 +18,7 @@ SEED = 0x00DEF1A7B17E0007
 M64 = (1 << 64) - 1
 CAP = (1 << 112) - 1
 WINDOW = 256
+FINE = 8
 
 
 class RNG:
@@ -139,6 +140,7 @@ def profit(legs, x):
 
 
 def size(legs):
+    """RouteSizer for constant-product chains: closed form, then a walk of the coarsest intermediate amount."""
     A, C, E = 1, 0, 1
     for r_in, r_out, fee in legs:
         n = 10_000 - fee
@@ -146,28 +148,42 @@ def size(legs):
     if A <= E:
         return None
     x0 = min((math.isqrt(A * E) - E) // C, CAP) or 1
-    best = None
-    for x in range(max(1, x0 - WINDOW), min(x0 + WINDOW, CAP) + 1):
-        p, _ = profit(legs, x)
-        if p is not None and (best is None or p > best[1]):
-            best = (x, p)
-    if best is None:
-        return None
-    # Walk the last intermediate amount with the least input for each.
+    p0, _ = profit(legs, x0)
+    if p0 is not None:
+        best = (x0, p0)
+    else:
+        best = None
+        for x in range(max(1, x0 - WINDOW), min(x0 + WINDOW, CAP) + 1):
+            p, _ = profit(legs, x)
+            if p is not None and (best is None or p > best[1]):
+                best = (x, p)
+        if best is None:
+            return None
+    # The intermediate whose unit is worth the most in the route's token (sum of later log rates).
+    k, value, after = 0, -math.inf, 0.0
+    for j in range(len(legs) - 2, -1, -1):
+        r_in, r_out, fee = legs[j + 1]
+        after += math.log(r_out) - math.log(r_in) + math.log((10_000 - fee) / 10_000)
+        if after > value:
+            k, value = j, after
+    width = WINDOW if value >= 16 * math.log(2) else FINE
     a = best[0]
-    for r_in, r_out, fee in legs[:-1]:
+    for r_in, r_out, fee in legs[: k + 1]:
         a = amount_out(a, r_in, r_out, fee)
-    for y in range(max(1, a - WINDOW), a + WINDOW + 1):
+    walk = None
+    for y in range(max(1, a - width), a + width + 1):
         x = y
-        for r_in, r_out, fee in reversed(legs[:-1]):
+        for r_in, r_out, fee in reversed(legs[: k + 1]):
             x = min_input(x, r_in, r_out, fee)
             if x is None:
                 break
         if x is None or x > CAP:
             continue
         p, _ = profit(legs, x)
-        if p is not None and (p > best[1] or (p == best[1] and x < best[0])):
-            best = (x, p)
+        if p is not None and (walk is None or p > walk[1] or (p == walk[1] and x < walk[0])):
+            walk = (x, p)
+    if walk and (walk[1] > best[1] or (walk[1] == best[1] and walk[0] < best[0])):
+        best = walk
     return best if best[1] > 0 else None
 
 

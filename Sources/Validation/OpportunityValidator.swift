@@ -137,7 +137,8 @@ public enum OpportunityValidator {
             if let impact = impactBps(leg, amountIn: trade.amountsIn[i], amountOut: trade.amountsOut[i]),
                 impact > policy.slippageBps
             {
-                reasons.append(.tooLargeForPool(hop: i, pool: leg.pool.address, impactBps: impact, maxBps: policy.slippageBps))
+                reasons.append(
+                    .tooLargeForPool(hop: i, pool: leg.pool.address, impactBps: impact, maxBps: policy.slippageBps))
             }
         }
         if trade.marginBps < policy.minSpreadBps {
@@ -172,7 +173,9 @@ public enum OpportunityValidator {
             let ratio = q.executionToMidE18, q.fee < 1_000_000
         else { return nil }
         // kept = ratio / (1 − fee) in bps, floored: ratio·10^4·10^6 / ((10^6 − fee)·10^18).
-        guard let kept = try? U256.mulDiv(ratio, U256(10_000_000_000), U256(UInt64(1_000_000 - q.fee)) &* Units.powerOfTen(18))
+        guard
+            let kept = try? U256.mulDiv(
+                ratio, U256(10_000_000_000), U256(UInt64(1_000_000 - q.fee)) &* Units.powerOfTen(18))
         else { return nil }
         let k = Int(min(kept, U256(10_000)).uint64 ?? 10_000)
         return 10_000 - k

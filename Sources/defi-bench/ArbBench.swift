@@ -111,7 +111,8 @@ enum ArbBench {
         var rescanned = 0
         for r in 0..<3 {
             let a = DispatchTime.now().uptimeNanoseconds
-            let idx = CycleIndex(pools: snapshot.pools.map { $0.state.tokens }, bases: [], maxHops: 3, canonicalOnly: true)
+            let idx = CycleIndex(
+                pools: snapshot.pools.map { $0.state.tokens }, bases: [], maxHops: 3, canonicalOnly: true)
             best.index = min(best.index, ms(a))
             blackHole(idx.count)
             let b = DispatchTime.now().uptimeNanoseconds
@@ -121,18 +122,21 @@ enum ArbBench {
             e.evaluateAll()
             best.eval = min(best.eval, ms(c))
             let ch = changes(snapshot, round: UInt64(r))
-            var moved = e
+            if engine == nil { engine = e }
+            // A uniquely owned engine, as `scan --watch` keeps it (a shared copy would time copy-on-write).
+            var moved = ArbitrageEngine(snapshot: snapshot, options: options)
             let d = DispatchTime.now().uptimeNanoseconds
             rescanned = moved.update(states: ch)
             best.rescan = min(best.rescan, ms(d))
             blackHole(moved.profitableCount)
-            if engine == nil { engine = e }
         }
         guard let e = engine else { return [] }
         if let path = ProcessInfo.processInfo.environment["DEFI_BENCH_ARB_OUT"] {
-            write(e, to: path, metrics: [
-                "cycles": e.index.count, "profitable": e.profitableCount, "sized": e.lastSized,
-            ])
+            write(
+                e, to: path,
+                metrics: [
+                    "cycles": e.index.count, "profitable": e.profitableCount, "sized": e.lastSized,
+                ])
         }
         return [
             ("arb_generate_ms", genMs), ("arb_cycles", Double(e.index.count)), ("arb_sized", Double(e.lastSized)),

@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func fixedPricesAndBaseTokensParse() throws {
-        let c = try validate("""
+        let c = try validate(
+            """
             defi:
             \(Self.tokens)
               pricing:
@@ -37,7 +38,10 @@ import Testing
         #expect(throws: ConfigError.self) {
             try validate("defi:\n\(Self.tokens)\n  pricing:\n    usd: {WBTC: 60000}")
         }
-        #expect(throws: ConfigError.invalidValue(path: "defi.pricing.usd.WETH", expected: "a non-negative decimal USD price", got: "\"-3\"", origin: nil)) {
+        #expect(
+            throws: ConfigError.invalidValue(
+                path: "defi.pricing.usd.WETH", expected: "a non-negative decimal USD price", got: "\"-3\"", origin: nil)
+        ) {
             try validate("defi:\n\(Self.tokens)\n  pricing:\n    usd: {WETH: -3}")
         }
         #expect(throws: ConfigError.self) {

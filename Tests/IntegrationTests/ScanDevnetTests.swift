@@ -64,7 +64,8 @@ import Validation
     }
 
     @Test func findsBothPlantedOpportunitiesAtTheirIntegerOptimum() async throws {
-        let request = ScanRequest(block: Self.seededBlock, record: true, historyPath: Devnet.tempPath("scan") + ".sqlite")
+        let request = ScanRequest(
+            block: Self.seededBlock, record: true, historyPath: Devnet.tempPath("scan") + ".sqlite")
         let result = try await ScanService.run(request, config: try Self.config())
         let s = result.snapshot
         let (weth, usdc) = (try QuoteDevnet.token("WETH"), try QuoteDevnet.token("USDC"))
@@ -134,11 +135,13 @@ import Validation
     /// Funds `me` with `amount` of `token` (WETH by deposit, the others by the devnet tokens' open mint).
     func fund(_ c: RPCClient, _ me: Address, _ token: Address, _ amount: U256) async throws {
         if token == (try QuoteDevnet.token("WETH")) {
-            _ = try await c.call("anvil_setBalance", [.address(me), .quantity(amount &+ U256(10) &* Units.powerOfTen(18))])
+            _ = try await c.call(
+                "anvil_setBalance", [.address(me), .quantity(amount &+ U256(10) &* Units.powerOfTen(18))])
             let r = try await send(c, from: me, to: token, data: [0xd0, 0xe3, 0x0d, 0xb0], value: amount)
             #expect(r.succeeded)
         } else {
-            let r = try await send(c, from: me, to: token, data: try call("mint(address,uint256)", [.address(me), .uint(amount)]))
+            let r = try await send(
+                c, from: me, to: token, data: try call("mint(address,uint256)", [.address(me), .uint(amount)]))
             #expect(r.succeeded)
         }
     }
@@ -174,8 +177,12 @@ import Validation
                     c, from: me, to: router,
                     data: try call(
                         "exactInputSingle((address,address,uint24,address,uint256,uint256,uint256,uint160))",
-                        [.tuple([.address(h.hop.tokenIn), .address(h.hop.tokenOut), .uint(U256(poolFee)), .address(me),
-                                 .uint(U256.one << 200), .uint(amount), .uint(.zero), .uint(h.hop.extra)])]))
+                        [
+                            .tuple([
+                                .address(h.hop.tokenIn), .address(h.hop.tokenOut), .uint(U256(poolFee)), .address(me),
+                                .uint(U256.one << 200), .uint(amount), .uint(.zero), .uint(h.hop.extra),
+                            ])
+                        ]))
                 #expect(s.succeeded)
             default:
                 Issue.record("hop kind \(h.hop.kind.name) not executed by this test")
@@ -188,7 +195,8 @@ import Validation
     }
 
     func v3Fee(_ c: RPCClient, _ pool: Address) async throws -> UInt64 {
-        let d = try #require(try await c.call(CallRequest(to: pool, data: [0xdd, 0xca, 0x3f, 0x43]), at: .latest).returnData)
+        let d = try #require(
+            try await c.call(CallRequest(to: pool, data: [0xdd, 0xca, 0x3f, 0x43]), at: .latest).returnData)
         return try #require(try ABIWords(d, function: "fee", count: 1).uint(0).uint64)
     }
 
@@ -209,7 +217,8 @@ import Validation
                 if got == route.hops.map(\.amountOut) {
                     exact += 1
                 } else {
-                    failures.append("\(route.path.map(\.checksummed)) predicted \(route.hops.map(\.amountOut)) got \(got)")
+                    failures.append(
+                        "\(route.path.map(\.checksummed)) predicted \(route.hops.map(\.amountOut)) got \(got)")
                 }
                 // The final output covers the input plus the gross profit, to the wei.
                 #expect(I256(bits: got.last ?? .zero) &- I256(bits: route.size) == o.route.grossProfit)
@@ -219,6 +228,112 @@ import Validation
             _ = try await c.call("evm_revert", [snap])
         }
         #expect(failures.isEmpty, "\(failures)")
-        FileHandle.standardError.write(Data("scan-integration: \(exact)/\(result.opportunities.count) routes executed wei-exact\n".utf8))
+        FileHandle.standardError.write(
+            Data("scan-integration: \(exact)/\(result.opportunities.count) routes executed wei-exact\n".utf8))
+    }
+}
+
+/// `--watch` and the pool refresh behind it, against the devnet (state changes inside evm_snapshot/evm_revert).
+extension ScanDevnetTests {
+    @Test func refreshFindsExactlyThePoolsASwapMoved() async throws {
+        let c = try Devnet.client()
+        let me = try QuoteDevnet.account(6)
+        let snap = try await c.call("evm_snapshot")
+        do {
+            let view = try await c.pinned()
+            let pools = try await QuoteDevnet.allPools(view: view, radius: 16)
+            let reader = PoolReader(view: view, multicall: try QuoteDevnet.multicall)
+            let same = try await reader.refresh(pools)
+            #expect(same.changed.isEmpty && same.pools == pools)
+            // One V2 swap on venue B's WETH/USDC pair.
+            let pair = try Self.pool("uniswap_v2_b:WETH/USDC")
+            let weth = try QuoteDevnet.token("WETH")
+            try await fund(c, me, weth, Units.powerOfTen(18))
+            let t = try await send(
+                c, from: me, to: weth,
+                data: try call("transfer(address,uint256)", [.address(pair), .uint(Units.powerOfTen(18))]))
+            #expect(t.succeeded)
+            let i = try #require(pools.firstIndex { $0.address == pair })
+            guard case .uniswapV2(let p) = pools[i].state else {
+                throw RPCError.malformedReply(what: "pair", bodyPrefix: "")
+            }
+            let out = try p.amountOut(amountIn: Units.powerOfTen(18), zeroForOne: p.token0 == weth)
+            let zeroForOne = p.token0 == weth
+            let s = try await send(
+                c, from: me, to: pair,
+                data: try call(
+                    "swap(uint256,uint256,address,bytes)",
+                    [.uint(zeroForOne ? .zero : out), .uint(zeroForOne ? out : .zero), .address(me), .bytes([])]))
+            #expect(s.succeeded)
+            let later = try await c.pinned()
+            let moved = try await PoolReader(view: later, multicall: try QuoteDevnet.multicall).refresh(pools)
+            #expect(moved.changed == [i])
+            let fresh = try await QuoteDevnet.allPools(view: later, radius: 16)
+            #expect(moved.pools == fresh)
+        } catch {
+            Issue.record("\(error)")
+        }
+        _ = try await c.call("evm_revert", [snap])
+    }
+
+    @Test func watchRescansOnlyCyclesThroughChangedPoolsEachBlock() async throws {
+        let c = try Devnet.client()
+        let me = try QuoteDevnet.account(5)
+        let snap = try await c.call("evm_snapshot")
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var results: [ScanResult] = []
+            func add(_ r: ScanResult) { lock.withLock { results.append(r) } }
+            var all: [ScanResult] { lock.withLock { results } }
+        }
+        let seen = Seen()
+        let config = try Self.config()
+        let watcher = Task {
+            try await ScanService.watch(ScanRequest(record: false), config: config, interval: .milliseconds(200)) {
+                seen.add($0)
+            }
+        }
+        do {
+            while seen.all.isEmpty { try await Task.sleep(for: .milliseconds(100)) }
+            // A new block that moves one pool: venue B's WETH/USDC (a WETH transfer into the pair plus sync()).
+            let pair = try Self.pool("uniswap_v2_b:WETH/USDC")
+            let weth = try QuoteDevnet.token("WETH")
+            try await fund(c, me, weth, Units.powerOfTen(17))
+            _ = try await send(
+                c, from: me, to: weth,
+                data: try call("transfer(address,uint256)", [.address(pair), .uint(Units.powerOfTen(17))]))
+            _ = try await send(c, from: me, to: pair, data: try call("sync()", []))
+            let deadline = Date().addingTimeInterval(120)
+            while Date() < deadline,
+                !seen.all.contains(where: {
+                    $0.snapshot.blockNumber > seen.all[0].snapshot.blockNumber && $0.evaluated < $0.cycles
+                        && $0.evaluated > 0
+                })
+            {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        } catch {
+            Issue.record("\(error)")
+        }
+        watcher.cancel()
+        _ = try? await watcher.value
+        let all = seen.all
+        let later = all.dropFirst().filter {
+            $0.snapshot.blockNumber > (all.first?.snapshot.blockNumber ?? 0) && $0.evaluated > 0
+        }
+        // The incremental result equals a fresh scan of the same block (read before the revert orphans it).
+        var fresh: ScanResult? = nil
+        if let m = later.first {
+            fresh = try? await ScanService.run(
+                ScanRequest(block: String(m.snapshot.blockNumber), record: false), config: config)
+        }
+        _ = try await c.call("evm_revert", [snap])
+        let first = try #require(all.first)
+        #expect(first.evaluated == first.cycles)
+        let moved = try #require(later.first, "a re-scan after the pool moved")
+        #expect(
+            moved.evaluated < moved.cycles, "only cycles through the moved pool: \(moved.evaluated) of \(moved.cycles)")
+        let f = try #require(fresh)
+        #expect(f.opportunities.map(\.route) == moved.opportunities.map(\.route))
     }
 }

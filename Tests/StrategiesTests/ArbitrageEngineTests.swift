@@ -41,7 +41,8 @@ import Validation
     }
 
     @Test func nothingOnAFairMarket() {
-        let engine = ArbitrageEngine(snapshot: F.snapshot(Self.demo(richB: U256(2_000_000), daiPerUSDC: U256(10_000_000))))
+        let engine = ArbitrageEngine(
+            snapshot: F.snapshot(Self.demo(richB: U256(2_000_000), daiPerUSDC: U256(10_000_000))))
         #expect(engine.routes().isEmpty)
         #expect(engine.index.count > 0)
     }
@@ -53,7 +54,7 @@ import Validation
         let pools = Self.demo()
         let legs = F.legs([pools[0], pools[1], pools[2]], from: F.weth)
         let got = try #require(RouteSizer.optimalSize(legs))
-        #expect(RouteSizer.coarsestIntermediate(legs) == 0)
+        #expect(RouteSizer.coarsestIntermediate(legs).hop == 0)
         let center = got.outputs[0]
         var best = I256.min
         var y = center &- U256(4_000)

@@ -25,14 +25,21 @@ import Validation
         var rng = SystemRandomNumberGenerator()
         for trial in 0..<200 {
             let hops = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
-                (rIn: U256(UInt64.random(in: 100...50_000, using: &rng)),
-                 rOut: U256(UInt64.random(in: 100...50_000, using: &rng)), fee: UInt64([0, 5, 30, 100].randomElement(using: &rng)!))
+                (
+                    rIn: U256(UInt64.random(in: 100...50_000, using: &rng)),
+                    rOut: U256(UInt64.random(in: 100...50_000, using: &rng)),
+                    fee: UInt64([0, 5, 30, 100].randomElement(using: &rng)!)
+                )
             }
-            let maps = hops.map { Mobius(a: U256(10_000 - $0.fee) &* $0.rOut, c: U256(10_000 - $0.fee), d: U256(10_000) &* $0.rIn) }
+            let maps = hops.map {
+                Mobius(a: U256(10_000 - $0.fee) &* $0.rOut, c: U256(10_000 - $0.fee), d: U256(10_000) &* $0.rIn)
+            }
             let m = try #require(Mobius.chain(maps))
             for x in [U256(1), U256(7), U256(UInt64.random(in: 1...100_000, using: &rng))] {
                 let (num, den) = Self.rational(x, hops)
-                #expect(m.apply(x) == num / den, "trial \(trial) x \(x): composed \(String(describing: m.apply(x))) vs replay \(num / den)")
+                #expect(
+                    m.apply(x) == num / den,
+                    "trial \(trial) x \(x): composed \(String(describing: m.apply(x))) vs replay \(num / den)")
             }
         }
     }
@@ -52,7 +59,8 @@ import Validation
             let floored = try #require(RouteSizer.replay(legs, amountIn: x)?.last)
             let real = try #require(m.apply(x))
             // Each floor drops < 1 unit of a hop's output token (1e-6 USDC is ~5e8 wei of WETH here).
-            #expect(floored <= real && real &- floored <= real / U256(1_000_000), "x \(x): floored \(floored) real \(real)")
+            #expect(
+                floored <= real && real &- floored <= real / U256(1_000_000), "x \(x): floored \(floored) real \(real)")
         }
     }
 

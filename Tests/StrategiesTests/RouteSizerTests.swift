@@ -21,7 +21,8 @@ import Validation
             let got = RouteSizer.optimalSize(legs)
             if let b = brute {
                 profitable += 1
-                #expect(got?.profit == b.p, "trial \(trial) \(r): brute x=\(b.x) p=\(b.p), got \(String(describing: got))")
+                #expect(
+                    got?.profit == b.p, "trial \(trial) \(r): brute x=\(b.x) p=\(b.p), got \(String(describing: got))")
                 if let g = got { #expect(RouteSizer.profit(legs, amountIn: g.size) == b.p) }
             } else {
                 #expect(got == nil, "trial \(trial) \(r): brute force finds nothing, got \(String(describing: got))")
@@ -52,15 +53,19 @@ import Validation
     }
 
     @Test func fairMarketHasNoSize() {
-        let pools = [F.v2(1, F.weth, F.usdc, U256(10_000), U256(20_000)), F.v2(2, F.weth, F.usdc, U256(30_000), U256(60_000))]
+        let pools = [
+            F.v2(1, F.weth, F.usdc, U256(10_000), U256(20_000)), F.v2(2, F.weth, F.usdc, U256(30_000), U256(60_000)),
+        ]
         #expect(RouteSizer.optimalSize(F.legs(pools, from: F.weth)) == nil)
         #expect(RouteSizer.optimalSize(F.legs(pools.reversed(), from: F.weth)) == nil)
     }
 
     @Test func maxInputCapsTheSize() throws {
         let e18 = U256(1_000_000_000_000_000_000)
-        let pools = [F.v2(1, F.weth, F.usdc, U256(100) &* e18, U256(200_000) &* e18),
-                     F.v2(2, F.weth, F.usdc, U256(100) &* e18, U256(210_000) &* e18)]
+        let pools = [
+            F.v2(1, F.weth, F.usdc, U256(100) &* e18, U256(200_000) &* e18),
+            F.v2(2, F.weth, F.usdc, U256(100) &* e18, U256(210_000) &* e18),
+        ]
         let legs = F.legs([pools[1], pools[0]], from: F.weth)
         let free = try #require(RouteSizer.optimalSize(legs))
         let capped = try #require(RouteSizer.optimalSize(legs, maxInput: free.size / U256(4)))

@@ -34,14 +34,19 @@ import Validation
         let back = try Route(jsonText: text)
         #expect(back == r)
         #expect(back.grossProfit == r.grossProfit)
-        #expect(r.planHops[0].amountIn == r.size && r.planHops[1].amountIn.isZero && r.planHops[1].minOut == U256(12345))
+        #expect(
+            r.planHops[0].amountIn == r.size && r.planHops[1].amountIn.isZero && r.planHops[1].minOut == U256(12345))
     }
 
     @Test func jsonRejectsBrokenRoutes() throws {
         let r = try Self.route(F.snapshot(Self.spatialPools()))
         let text = r.jsonText()
-        #expect(throws: RouteFormatError.self) { try Route(jsonText: text.replacingOccurrences(of: "defi.route", with: "defi.rout")) }
-        #expect(throws: RouteFormatError.self) { try Route(jsonText: text.replacingOccurrences(of: "\"spatial\"", with: "\"magic\"")) }
+        #expect(throws: RouteFormatError.self) {
+            try Route(jsonText: text.replacingOccurrences(of: "defi.route", with: "defi.rout"))
+        }
+        #expect(throws: RouteFormatError.self) {
+            try Route(jsonText: text.replacingOccurrences(of: "\"spatial\"", with: "\"magic\""))
+        }
         var open = r
         open.hops.removeLast()
         #expect(throws: RouteFormatError("the last hop must return token_in (a route is a cycle)")) {

@@ -14,7 +14,9 @@ import Testing
 
     static func prices() -> PriceBook {
         PriceBook(
-            prices: [weth: USDPrice(e18: U256(2_000) &* e18, source: .config), usdc: USDPrice(e18: e18, source: .stablecoin)],
+            prices: [
+                weth: USDPrice(e18: U256(2_000) &* e18, source: .config), usdc: USDPrice(e18: e18, source: .stablecoin),
+            ],
             decimals: [weth: 18, usdc: 6])
     }
 
@@ -27,7 +29,8 @@ import Testing
         let z = legs[1].amountOut(y)!
         // Margin: 2020/2000 · 0.997² − 1.
         let margin = Int((Double(rich.uint64!) / 2000 * 0.997 * 0.997 - 1) * 10_000)
-        return TradeCandidate(tokenIn: usdc, size: x, legs: legs, amountsIn: [x, y], amountsOut: [y, z], marginBps: margin)
+        return TradeCandidate(
+            tokenIn: usdc, size: x, legs: legs, amountsIn: [x, y], amountsOut: [y, z], marginBps: margin)
     }
 
     static let policy = ValidationPolicy(
@@ -71,13 +74,15 @@ import Testing
         // Shallow pools 10 % apart: at 400 USDC the hops move prices by percents, beyond the 50 bps budget.
         let t = try Self.trade(U256(400) &* Self.e6, rich: U256(2_200), depth: U256(10))
         let v = OpportunityValidator.validate(
-            t, policy: Self.policy, inputs: CostInputs(gasPriceWei: .zero, nativeToken: Self.weth), prices: Self.prices())
+            t, policy: Self.policy, inputs: CostInputs(gasPriceWei: .zero, nativeToken: Self.weth),
+            prices: Self.prices())
         #expect(v.rejections.contains { $0.code == "too_large_for_pool" })
         #expect(t.grossProfit > .zero)
         // The same route at 10 USDC is absorbed.
         let small = try Self.trade(U256(10) &* Self.e6, rich: U256(2_200), depth: U256(10))
         let ok = OpportunityValidator.validate(
-            small, policy: Self.policy, inputs: CostInputs(gasPriceWei: .zero, nativeToken: Self.weth), prices: Self.prices())
+            small, policy: Self.policy, inputs: CostInputs(gasPriceWei: .zero, nativeToken: Self.weth),
+            prices: Self.prices())
         #expect(!ok.rejections.contains { $0.code == "too_large_for_pool" })
     }
 
@@ -91,14 +96,16 @@ import Testing
         let big = try Self.trade(U256(39_000) &* Self.e6)
         p.minProfitUSD = USDValue(decimal: ExactDecimal("500")!)!
         p.maxPositionUSD = USDValue(decimal: ExactDecimal("10000")!)!
-        let codes = OpportunityValidator.validate(big, policy: p, inputs: inputs, prices: Self.prices()).rejections.map(\.code)
+        let codes = OpportunityValidator.validate(big, policy: p, inputs: inputs, prices: Self.prices()).rejections.map(
+            \.code)
         #expect(codes == ["below_min_profit", "above_max_position"])
     }
 
     @Test func missingPriceIsARejectionNotAZero() throws {
         let t = try Self.trade(U256(39_000) &* Self.e6)
         let v = OpportunityValidator.validate(
-            t, policy: Self.policy, inputs: CostInputs(gasPriceWei: U256(1), nativeToken: Self.weth), prices: PriceBook())
+            t, policy: Self.policy, inputs: CostInputs(gasPriceWei: U256(1), nativeToken: Self.weth),
+            prices: PriceBook())
         #expect(v.rejections.map(\.code) == ["no_price"])
     }
 }

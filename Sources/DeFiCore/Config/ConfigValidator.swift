@@ -51,13 +51,17 @@ public struct ConfigValidator: Sendable {
     private func baseTokens(_ s: ConfigFields, tokens: [String: TokenConfig]) throws(ConfigError) -> [String] {
         let a = try s.mapping("arbitrage", known: nil)
         let known = tokens.keys.sorted()
-        let expected = known.isEmpty ? "a list of token symbols from defi.tokens" : "a list of symbols from defi.tokens (\(known.joined(separator: ", ")))"
+        let expected =
+            known.isEmpty
+            ? "a list of token symbols from defi.tokens"
+            : "a list of symbols from defi.tokens (\(known.joined(separator: ", ")))"
         switch a.values["base_tokens"] {
         case nil, .null?: return []
         case .sequence(let items)?:
             var out: [String] = []
             for (i, item) in items.enumerated() {
-                guard case .scalar(let text, _) = item, let symbol = known.first(where: { $0.lowercased() == text.lowercased() })
+                guard case .scalar(let text, _) = item,
+                    let symbol = known.first(where: { $0.lowercased() == text.lowercased() })
                 else {
                     throw .invalidValue(
                         path: "\(a.child("base_tokens"))[\(i)]", expected: expected, got: item.shortDescription,
@@ -72,7 +76,9 @@ public struct ConfigValidator: Sendable {
     }
 
     /// `defi.pricing.usd.<SYMBOL>`: fixed USD prices per whole token, keyed by `defi.tokens` symbols.
-    private func pricingUSD(_ d: ConfigFields, tokens: [String: TokenConfig]) throws(ConfigError) -> [String: ExactDecimal] {
+    private func pricingUSD(_ d: ConfigFields, tokens: [String: TokenConfig]) throws(ConfigError)
+        -> [String: ExactDecimal]
+    {
         let pricing = try d.mapping("pricing", known: ["usd"])
         let usd = try pricing.mapping("usd", known: tokens.isEmpty ? [] : tokens.keys.sorted())
         var out: [String: ExactDecimal] = [:]

@@ -39,7 +39,9 @@ extension PoolReader {
             for c in candidates {
                 starts.append(calls.count)
                 if c.v2 != nil {
-                    calls += [V2GetReserves().call3(c.address), V2Token0().call3(c.address), V2Token1().call3(c.address)]
+                    calls += [
+                        V2GetReserves().call3(c.address), V2Token0().call3(c.address), V2Token1().call3(c.address),
+                    ]
                 } else {
                     calls += [
                         V3Slot0().call3(c.address), V3Liquidity().call3(c.address), V3Fee().call3(c.address),

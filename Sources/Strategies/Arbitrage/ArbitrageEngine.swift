@@ -56,8 +56,9 @@ public struct ArbitrageEngine: Sendable {
     public init(snapshot: MarketSnapshot, options: ArbitrageOptions = ArbitrageOptions()) {
         self.snapshot = snapshot
         self.options = options
-        self.index = CycleIndex(pools: snapshot.pools.map { $0.state.tokens }, bases: options.baseTokens,
-                                maxHops: options.maxHops, canonicalOnly: options.canonicalOnly)
+        self.index = CycleIndex(
+            pools: snapshot.pools.map { $0.state.tokens }, bases: options.baseTokens,
+            maxHops: options.maxHops, canonicalOnly: options.canonicalOnly)
         self.legs = []
         self.logRates = []
         self.results = []
@@ -93,8 +94,11 @@ public struct ArbitrageEngine: Sendable {
     /// pools whose state differs are sized again. Returns the number of cycles re-evaluated.
     @discardableResult
     public mutating func update(with newer: MarketSnapshot) -> Int {
-        let sameTopology = newer.pools.count == snapshot.pools.count
-            && zip(newer.pools, snapshot.pools).allSatisfy { $0.address == $1.address && $0.state.kind == $1.state.kind }
+        let sameTopology =
+            newer.pools.count == snapshot.pools.count
+            && zip(newer.pools, snapshot.pools).allSatisfy {
+                $0.address == $1.address && $0.state.kind == $1.state.kind
+            }
         guard sameTopology else {
             self = ArbitrageEngine(snapshot: newer, options: options)
             return index.count
@@ -156,15 +160,10 @@ public struct ArbitrageEngine: Sendable {
         lastSized = sized
     }
 
-    /// The optimal size of one cycle: the proven two-pool closed form for V2 pairs, RouteSizer otherwise.
+    /// The optimal size of one cycle (RouteSizer: bounded work per cycle; V2Arbitrage's proof walk can take
+    /// 2^17 steps on deep pools of similarly priced tokens, where every size in a wide plateau is within a unit).
     public static func size(_ legs: [Leg], maxInput: U256?) -> SizedRoute? {
-        if legs.count == 2, case .uniswapV2(let a) = legs[0].pool.state, case .uniswapV2(let b) = legs[1].pool.state,
-            let o = try? V2Arbitrage.optimalInput(token: legs[0].tokenIn, through: a, then: b),
-            maxInput.map({ o.amountIn <= $0 }) ?? true
-        {
-            return SizedRoute(size: o.amountIn, outputs: [o.intermediate, o.amountOut], profit: I256(bits: o.profit))
-        }
-        return RouteSizer.optimalSize(legs, maxInput: maxInput)
+        RouteSizer.optimalSize(legs, maxInput: maxInput)
     }
 
     /// The profitable routes found, in cycle order (rank them after valuation).

@@ -99,7 +99,9 @@ public struct CycleIndex: Sendable {
                     }
                     continue
                 }
-                guard path.count + 1 < hops, !onPath[Int(v)], !canonicalOnly || rank[Int(v)] > baseRank else { continue }
+                guard path.count + 1 < hops, !onPath[Int(v)], !canonicalOnly || rank[Int(v)] > baseRank else {
+                    continue
+                }
                 onPath[Int(v)] = true
                 path.append(e)
                 walk(v, base: base, baseRank: baseRank)

@@ -57,11 +57,18 @@ public struct Wide: Sendable, Equatable {
     /// a < b.
     @inlinable public static func < (a: Wide, b: Wide) -> Bool { a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo) }
 
-    /// ⌊√self⌋ by Newton's iteration from above (monotone decreasing to the floor).
+    /// ⌊√self⌋ by Newton's iteration from above (monotone decreasing to the floor), started from a double's
+    /// estimate raised by 2^-30 relative (doubles carry 2^-52), so it starts above the root and needs few steps.
     public func squareRoot() -> U256 {
         if hi.isZero { return lo.squareRoot() }
-        var s = U256.one << ((bitWidth + 1) / 2)
-        if s.isZero { s = U256.max }
+        let approx = (Double(hi) * 0x1p256 + Double(lo)).squareRoot() * (1 + 0x1p-30)
+        var s: U256
+        if approx.isFinite, approx < 0x1p256, let v = U256(exactly: approx.rounded(.up)) {
+            s = v &+ .one
+        } else {
+            s = U256.one << ((bitWidth + 1) / 2)
+            if s.isZero { s = U256.max }
+        }
         while true {
             let q = s.dividingFullWidth((hi, lo)).quotient
             // (s + q) / 2 without overflow.

@@ -3,6 +3,7 @@
 // or other curves: an integer golden-section search over the exact swap functions, bracketed by the virtual-reserve
 // closed form and widened while the optimum sits at the bracket's edge, then the same window. Profit is always
 // the integer replay through the pools' exact math, never the closed form.
+import Foundation
 import Primitives
 import Protocols
 import Validation
@@ -31,6 +32,8 @@ public struct SizedRoute: Sendable, Equatable {
 public enum RouteSizer {
     /// Half-width of the exhaustive integer window around a constant-product chain's closed-form point.
     public static let window = 256
+    /// Half-width of the intermediate walk when the intermediate's unit is worth < 2^16 output units.
+    public static let fineWindow = 8
     /// Half-width of the final window after a golden-section search (each probe runs the V3 swap loop).
     public static let searchWindow = 48
     /// Largest input ever tried (uint112, the V2 reserve width).
@@ -89,8 +92,9 @@ public enum RouteSizer {
             best = g
             // Flooring makes small-amount profits jagged: below 2^14 units widen the final window to x/16.
             let wide = g.x < U256(16_384) ? Int(g.x.uint64 ?? 0) / 16 : 0
-            if let w = scan(legs, around: g.x, halfWidth: max(searchWindow, wide), cap: cap), w.p > best.p
-                || (w.p == best.p && w.x < best.x)
+            if let w = scan(legs, around: g.x, halfWidth: max(searchWindow, wide), cap: cap),
+                w.p > best.p
+                    || (w.p == best.p && w.x < best.x)
             {
                 best = w
             }
@@ -104,10 +108,12 @@ public enum RouteSizer {
         // one unit ≈ 5e8 wei) turns profit(x) into a sawtooth no x-window can search, so walk the intermediate
         // whose unit is worth the most in the route's token, with x = its least input and profit from the exact
         // forward replay.
+        // The walk is wide only where the sawtooth is: a unit worth ≥ 2^16 output units (a fine intermediate
+        // leaves a plateau within a unit or two of the optimum, which ±8 already settles).
         if legs.count >= 2, let outs = replay(legs, amountIn: best.x) {
-            let k = coarsestIntermediate(legs)
-            if let w = walkIntermediate(
-                legs, hop: k, around: outs[k], halfWidth: constantProduct ? window : searchWindow, cap: cap),
+            let (k, lnValue) = coarsestIntermediate(legs)
+            let width = !constantProduct ? searchWindow : lnValue >= 16 * M_LN2 ? window : fineWindow
+            if let w = walkIntermediate(legs, hop: k, around: outs[k], halfWidth: width, cap: cap),
                 w.p > best.p || (w.p == best.p && w.x < best.x)
             {
                 best = w
@@ -129,7 +135,7 @@ public enum RouteSizer {
 
     /// The intermediate (output of hop k < n − 1) whose smallest unit is worth the most in the route's token:
     /// the product of the marginal rates of the hops after it (a heuristic choice; the walk replays exactly).
-    public static func coarsestIntermediate(_ legs: [Leg]) -> Int {
+    public static func coarsestIntermediate(_ legs: [Leg]) -> (hop: Int, lnUnitValue: Double) {
         var best = 0
         var bestValue = -Double.infinity
         var after = 0.0
@@ -140,7 +146,7 @@ public enum RouteSizer {
                 best = k
             }
         }
-        return best
+        return (best, bestValue)
     }
 
     /// The best size among the least inputs for outputs of hop `k` in [center − h, center + h] (ties: smallest).
@@ -186,7 +192,8 @@ public enum RouteSizer {
         // 0.381966… ≈ 381966 / 10^6.
         func inner(_ a: U256, _ b: U256) -> (U256, U256) {
             let span = b &- a
-            let d = span / U256(1_000_000) &* U256(381_966) &+ (span % U256(1_000_000)) &* U256(381_966) / U256(1_000_000)
+            let d =
+                span / U256(1_000_000) &* U256(381_966) &+ (span % U256(1_000_000)) &* U256(381_966) / U256(1_000_000)
             return (a &+ d, b &- d)
         }
         var (c, d) = inner(a, b)

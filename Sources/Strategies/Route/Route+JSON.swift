@@ -62,7 +62,8 @@ extension Route {
                     amountIn: $0.amountIn, amountOut: $0.amountOut, minOut: $0.minOut)
             })
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         // Every field is a string, integer or array of those: encoding cannot fail.
         guard let data = try? encoder.encode(file) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
@@ -91,13 +92,15 @@ extension Route {
                 throw RouteFormatError("hops[\(i)].kind \"\(h.kind)\" is not a hop kind")
             }
             let hop = PlanHop(
-                kind: kind, pool: try addr(h.pool, "hops[\(i)].pool"), tokenIn: try addr(h.tokenIn, "hops[\(i)].token_in"),
+                kind: kind, pool: try addr(h.pool, "hops[\(i)].pool"),
+                tokenIn: try addr(h.tokenIn, "hops[\(i)].token_in"),
                 tokenOut: try addr(h.tokenOut, "hops[\(i)].token_out"), extra: h.extra)
             let expectedIn = i == 0 ? tokenIn : hops[i - 1].hop.tokenOut
             guard hop.tokenIn == expectedIn else {
                 throw RouteFormatError("hops[\(i)].token_in does not take the previous hop's output")
             }
-            hops.append(RouteHop(hop: hop, venue: h.venue, amountIn: h.amountIn, amountOut: h.amountOut, minOut: h.minOut))
+            hops.append(
+                RouteHop(hop: hop, venue: h.venue, amountIn: h.amountIn, amountOut: h.amountOut, minOut: h.minOut))
         }
         guard hops[hops.count - 1].hop.tokenOut == tokenIn else {
             throw RouteFormatError("the last hop must return token_in (a route is a cycle)")

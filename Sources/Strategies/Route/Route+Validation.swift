@@ -10,15 +10,19 @@ extension Route {
         if let m = Mobius.chain(legs.compactMap(\.mobius)), legs.allSatisfy({ $0.mobius != nil }), !m.d.isZero {
             // (A − E)·10^4 / E, signed.
             if m.a >= m.d {
-                margin = Int(min((try? U256.mulDiv(m.a &- m.d, U256(10_000), m.d)) ?? U256(1_000_000), U256(1_000_000)).uint64 ?? 0)
+                margin = Int(
+                    min((try? U256.mulDiv(m.a &- m.d, U256(10_000), m.d)) ?? U256(1_000_000), U256(1_000_000)).uint64
+                        ?? 0)
             } else {
-                margin = -Int(min((try? U256.mulDiv(m.d &- m.a, U256(10_000), m.d)) ?? U256(10_000), U256(10_000)).uint64 ?? 0)
+                margin = -Int(
+                    min((try? U256.mulDiv(m.d &- m.a, U256(10_000), m.d)) ?? U256(10_000), U256(10_000)).uint64 ?? 0)
             }
         } else {
             margin = 0
         }
         return TradeCandidate(
-            tokenIn: tokenIn, size: size, legs: legs, amountsIn: hops.map(\.amountIn), amountsOut: hops.map(\.amountOut),
+            tokenIn: tokenIn, size: size, legs: legs, amountsIn: hops.map(\.amountIn),
+            amountsOut: hops.map(\.amountOut),
             marginBps: margin)
     }
 

@@ -38,7 +38,8 @@ public enum RoutePricer {
         for (i, h) in route.hops.enumerated() {
             guard let p = byAddress[h.hop.pool] else { throw .poolMissing(hop: i, pool: h.hop.pool) }
             guard let leg = Leg(pool: p, tokenIn: h.hop.tokenIn), leg.tokenOut == h.hop.tokenOut else {
-                throw .poolMismatch(hop: i, pool: h.hop.pool, reason: "does not swap \(h.hop.tokenIn) for \(h.hop.tokenOut)")
+                throw .poolMismatch(
+                    hop: i, pool: h.hop.pool, reason: "does not swap \(h.hop.tokenIn) for \(h.hop.tokenOut)")
             }
             guard let planned = leg.planHop, planned.kind == h.hop.kind else {
                 throw .poolMismatch(hop: i, pool: h.hop.pool, reason: "is not a \(h.hop.kind.name) pool")
@@ -56,7 +57,9 @@ public enum RoutePricer {
         var x = sized.size
         for (i, leg) in legs.enumerated() {
             // Legs come from priced pools: planHop is non-nil.
-            let hop = leg.planHop ?? PlanHop(kind: .uniswapV2, pool: leg.pool.address, tokenIn: leg.tokenIn, tokenOut: leg.tokenOut)
+            let hop =
+                leg.planHop
+                ?? PlanHop(kind: .uniswapV2, pool: leg.pool.address, tokenIn: leg.tokenIn, tokenOut: leg.tokenOut)
             hops.append(RouteHop(hop: hop, venue: leg.pool.venue, amountIn: x, amountOut: sized.outputs[i]))
             x = sized.outputs[i]
         }

@@ -71,7 +71,8 @@ public enum ScanService {
         while split > t.startIndex, t[t.index(before: split)].isLetter { split = t.index(before: split) }
         let number = t[..<split].trimmingCharacters(in: .whitespaces)
         let unit = String(t[split...])
-        let bad = ScanError.usage("--min-profit \"\(text)\": expected a USD amount (10usd), ether (0.01ether) or a token amount (5USDC)")
+        let bad = ScanError.usage(
+            "--min-profit \"\(text)\": expected a USD amount (10usd), ether (0.01ether) or a token amount (5USDC)")
         guard !number.isEmpty else { throw bad }
         if unit.isEmpty || unit.lowercased() == "usd" {
             guard let d = ExactDecimal(number), let v = USDValue(decimal: d) else { throw bad }
@@ -103,8 +104,10 @@ public enum ScanService {
         var best: [String: ScanOpportunity] = [:]
         for route in routes {
             guard let legs = try? RoutePricer.legs(of: route, in: snapshot) else { continue }
-            let v = OpportunityValidator.validate(route.trade(legs: legs), policy: policy, inputs: inputs, prices: prices)
-            let token = snapshot.token(route.tokenIn)
+            let v = OpportunityValidator.validate(
+                route.trade(legs: legs), policy: policy, inputs: inputs, prices: prices)
+            let token =
+                snapshot.token(route.tokenIn)
                 ?? SnapshotToken(address: route.tokenIn, symbol: route.tokenIn.checksummed, decimals: 18)
             let o = ScanOpportunity(id: nil, route: route.withMinOuts(v.minOuts), validation: v, token: token)
             let key = route.cycleKey
@@ -112,7 +115,10 @@ public enum ScanService {
             best[key] = o
         }
         let all = best.values.sorted { a, b in
-            let (x, y) = (a.validation.netProfitUSD ?? USDValue(e18: I256.min), b.validation.netProfitUSD ?? USDValue(e18: I256.min))
+            let (x, y) = (
+                a.validation.netProfitUSD ?? USDValue(e18: I256.min),
+                b.validation.netProfitUSD ?? USDValue(e18: I256.min)
+            )
             return x != y ? x > y : a.route.key < b.route.key
         }
         return (all.filter(\.accepted), all.filter { !$0.accepted })
@@ -126,7 +132,9 @@ public enum ScanService {
     }
 
     /// The history record of an accepted opportunity.
-    public static func record(_ o: ScanOpportunity, snapshot: MarketSnapshot, snapshotJSON: String?) -> OpportunityRecord {
+    public static func record(_ o: ScanOpportunity, snapshot: MarketSnapshot, snapshotJSON: String?)
+        -> OpportunityRecord
+    {
         OpportunityRecord(
             createdAt: Date(), chainID: snapshot.chainID ?? 0, blockNumber: snapshot.blockNumber,
             blockHash: snapshot.blockHash.description, strategy: o.route.strategy.rawValue, route: o.route.jsonText(),

@@ -78,7 +78,9 @@ struct ScanSession {
         guard tokens.count >= 2 else { throw .usage("scan needs at least two tokens in defi.tokens") }
         let (v2, v3): ([V2VenueSpec], [V3VenueSpec])
         do { (v2, v3) = try QuoteService.specs(config, only: nil) } catch { throw .quote(error) }
-        guard !v2.isEmpty || !v3.isEmpty else { throw .usage("scan needs a uniswap_v2 or uniswap_v3 venue in defi.venues") }
+        guard !v2.isEmpty || !v3.isEmpty else {
+            throw .usage("scan needs a uniswap_v2 or uniswap_v3 venue in defi.venues")
+        }
         do {
             let view = try await client.pinned(at: block)
             let reader = PoolReader(view: view, multicall: multicall(config))
@@ -105,7 +107,9 @@ struct ScanSession {
     }
 
     /// Moves to block `head`: top-level state of every pool re-read, V3 ticks only for pools that changed.
-    mutating func advance(to head: UInt64, config: DefiConfig, progress: @Sendable (String) -> Void) async throws(ScanError) {
+    mutating func advance(to head: UInt64, config: DefiConfig, progress: @Sendable (String) -> Void)
+        async throws(ScanError)
+    {
         guard let client else { return }
         do {
             let view = try await client.pinned(at: .number(head))
@@ -116,11 +120,13 @@ struct ScanSession {
             next.blockNumber = view.block.number
             next.blockHash = view.block.hash
             progress("block \(view.block.number): \(changed.count) of \(pools.count) pools changed")
-            if var engine {
+            if var e = engine {
                 var states: [Int: PoolState] = [:]
                 for i in changed { states[i] = pools[i].state }
-                evaluated = engine.update(states: states, blockNumber: view.block.number)
-                self.engine = engine
+                // Release the stored copy first so the update mutates uniquely owned arrays (no copy-on-write).
+                engine = nil
+                evaluated = e.update(states: states, blockNumber: view.block.number)
+                engine = e
             }
             snapshot = next
         } catch let e as ReaderError {
@@ -167,12 +173,16 @@ struct ScanSession {
             engine = e
         }
         guard let engine else { preconditionFailure("engine set above") }
-        progress("\(engine.index.count) cycles, \(evaluated) evaluated, \(engine.lastSized) sized, \(engine.profitableCount) gross-profitable")
+        progress(
+            "\(engine.index.count) cycles, \(evaluated) evaluated, \(engine.lastSized) sized, \(engine.profitableCount) gross-profitable"
+        )
         var (accepted, rejected) = ScanService.assess(
             engine.routes(), snapshot: snapshot, policy: policy, inputs: inputs, prices: prices)
         if request.record && !accepted.isEmpty {
-            let path = request.historyPath ?? HistoryQuery.path(
-                configured: config.historyDB, environment: ProcessInfo.processInfo.environment)
+            let path =
+                request.historyPath
+                ?? HistoryQuery.path(
+                    configured: config.historyDB, environment: ProcessInfo.processInfo.environment)
             let json = try? snapshot.jsonText()
             do {
                 try FileManager.default.createDirectory(
@@ -234,7 +244,8 @@ struct ScanSession {
                 minProfit: .zero, payload: .arbitrage(hops: [PlanHop](repeating: hop, count: request.maxHops)))
             let data = (try? plan.calldata()) ?? []
             let tx = Transaction(
-                type: .dynamicFee, chainID: chainID, nonce: 1 << 20, maxPriorityFeePerGas: gasPrice, maxFeePerGas: gasPrice,
+                type: .dynamicFee, chainID: chainID, nonce: 1 << 20, maxPriorityFeePerGas: gasPrice,
+                maxFeePerGas: gasPrice,
                 gasLimit: 1_000_000, to: Address.zero, data: data)
             do { l1 = try await OPStack.l1Fee(of: tx, client: client, at: .hash(snapshot.blockHash)) } catch {
                 throw .read("OP-stack L1 fee: \(error)")

@@ -107,7 +107,8 @@ public struct Leg: Sendable, Equatable {
         switch pool.state {
         case .uniswapV2: return GasTable.v2Hop
         case .uniswapV3(let e):
-            let crossed = (try? e.state.quoteExactInputSingle(zeroForOne: zeroForOne, amountIn: amountIn))?
+            let crossed =
+                (try? e.state.quoteExactInputSingle(zeroForOne: zeroForOne, amountIn: amountIn))?
                 .initializedTicksCrossed ?? 0
             return GasTable.v3Hop + GasTable.v3PerTick * UInt64(crossed)
         case .reserved: return GasTable.v2Hop

@@ -22,8 +22,10 @@ public enum AaveReads {
     /// The configured Aave V3 addresses (`defi.protocols.aave_v3.{pool, oracle}`).
     public static func addresses(_ config: DefiConfig) -> (pool: Address?, oracle: Address?) {
         guard let p = config.protocols["aave_v3"] else { return (nil, nil) }
-        return (p.addresses["pool"].flatMap { try? Address(parsing: $0) },
-                p.addresses["oracle"].flatMap { try? Address(parsing: $0) })
+        return (
+            p.addresses["pool"].flatMap { try? Address(parsing: $0) },
+            p.addresses["oracle"].flatMap { try? Address(parsing: $0) }
+        )
     }
 
     /// `AaveOracle.getAssetPrice` for each asset (assets the oracle has no source for are left out).
@@ -69,9 +71,9 @@ public enum AaveReads {
 
     /// The price book for `snapshot`: config prices, then the Aave oracle (when configured and `view` given),
     /// then stable pools of the snapshot.
-    public static func priceBook(config: DefiConfig, snapshot: MarketSnapshot, view: PinnedView?) async throws(
-        ValidationReadError
-    ) -> PriceBook {
+    public static func priceBook(config: DefiConfig, snapshot: MarketSnapshot, view: PinnedView?)
+        async throws(ValidationReadError) -> PriceBook
+    {
         var book = PriceBook.fixed(config)
         if let view, let oracle = addresses(config).oracle {
             let assets = snapshot.tokens.map(\.address).filter { book.prices[$0] == nil }

@@ -67,7 +67,9 @@ public struct PriceBook: Sendable, Equatable {
     public static func aaveOracle(_ raw: [Address: U256], baseUnit: U256 = U256(100_000_000)) -> PriceBook {
         var book = PriceBook()
         for (a, v) in raw where !v.isZero {
-            if let e = try? U256.mulDiv(v, Units.powerOfTen(18), baseUnit) { book.prices[a] = USDPrice(e18: e, source: .aaveOracle) }
+            if let e = try? U256.mulDiv(v, Units.powerOfTen(18), baseUnit) {
+                book.prices[a] = USDPrice(e18: e, source: .aaveOracle)
+            }
         }
         return book
     }
@@ -134,7 +136,8 @@ public struct PriceBook: Sendable, Equatable {
             guard let usd = try? U256.mulDiv(rawE18, scaleT, scaleS) else { return nil }
             // Virtual stable reserve L·√P (token1) or L/√P (token0), scaled to 18 decimals.
             let l = U256(s.liquidity)
-            let virt = (tokenIsToken0 ? try? U256.mulDiv(l, s.sqrtPriceX96, q96) : try? U256.mulDiv(l, q96, s.sqrtPriceX96))
+            let virt =
+                (tokenIsToken0 ? try? U256.mulDiv(l, s.sqrtPriceX96, q96) : try? U256.mulDiv(l, q96, s.sqrtPriceX96))
             guard let v = virt, let depth = try? U256.mulDiv(v, e18, scaleS) else { return nil }
             return (depth, usd)
         case .reserved:

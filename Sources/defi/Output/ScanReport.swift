@@ -110,7 +110,8 @@ struct ScanReport: Report {
                 costs: v.costs.map {
                     CostView(
                         gasUnits: $0.gasUnits, gasWei: $0.gasWei.decimalString, l1FeeWei: $0.l1FeeWei.decimalString,
-                        flashFee: $0.flashFee.decimalString, total: $0.total.decimalString, totalUSD: $0.totalUSD.text())
+                        flashFee: $0.flashFee.decimalString, total: $0.total.decimalString, totalUSD: $0.totalUSD.text()
+                    )
                 },
                 netProfit: v.netProfit.decimalString, netProfitUSD: v.netProfitUSD?.text(),
                 spreadBps: v.trade.marginBps, blockNumber: r.blockNumber ?? result.snapshot.blockNumber,
@@ -126,22 +127,27 @@ struct ScanReport: Report {
     }
 
     var columns: [String] {
-        ["rank", "id", "strategy", "path", "venues", "token", "size", "gross_profit", "costs", "net_profit",
-         "net_profit_usd", "spread_bps", "block"]
+        [
+            "rank", "id", "strategy", "path", "venues", "token", "size", "gross_profit", "costs", "net_profit",
+            "net_profit_usd", "spread_bps", "block",
+        ]
     }
 
     var rows: [[String]] {
         views(result.opportunities).map { r in
-            [String(r.rank), r.id ?? "", r.strategy, r.path, r.hops.map(\.venue).joined(separator: ","), r.token,
-             r.size, r.grossProfit, r.costs?.total ?? "", r.netProfit, r.netProfitUSD ?? "", String(r.spreadBps),
-             String(r.blockNumber)]
+            [
+                String(r.rank), r.id ?? "", r.strategy, r.path, r.hops.map(\.venue).joined(separator: ","), r.token,
+                r.size, r.grossProfit, r.costs?.total ?? "", r.netProfit, r.netProfitUSD ?? "", String(r.spreadBps),
+                String(r.blockNumber),
+            ]
         }
     }
 
     func humanText(style: TextStyle) -> String {
         let s = result.snapshot
         let n = result.opportunities.count
-        var text = "scan at block \(s.blockNumber) \(s.blockHash) (\(result.source)): \(n) opportunit\(n == 1 ? "y" : "ies"), "
+        var text =
+            "scan at block \(s.blockNumber) \(s.blockHash) (\(result.source)): \(n) opportunit\(n == 1 ? "y" : "ies"), "
             + "\(result.rejected.count) rejected, \(result.cycles) cycles\n"
         guard n > 0 else { return text + "nothing above min profit $\(result.policy.minProfitUSD.text(decimals: 2))\n" }
         let cols = ["#", "id", "strategy", "route", "size", "gross", "costs", "net", "net usd"]
@@ -155,7 +161,8 @@ struct ScanReport: Report {
             let venues = r.hops.map(\.venue).joined(separator: ",")
             return [
                 String(r.rank), r.id ?? "-", r.strategy, "\(r.path) (\(venues))", "\(amt(r.size)) \(r.token)",
-                amt(r.grossProfit), amt(r.costs?.total ?? "0"), amt(r.netProfit), r.netProfitUSD.map { "$" + $0 } ?? "-",
+                amt(r.grossProfit), amt(r.costs?.total ?? "0"), amt(r.netProfit),
+                r.netProfitUSD.map { "$" + $0 } ?? "-",
             ]
         }
         text += Table(columns: cols, rows: rows).aligned(style: style)
