@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "defi-bench",
             dependencies: [
-                "Primitives", "Keystore", "Protocols", "Strategies",
+                "Primitives", "Keystore", "Protocols", "Strategies", "History", "Analytics",
                 .product(name: "BigInt", package: "BigInt"),
             ]),
 
@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
         .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore", "History", "TestSupport"]),
         .testTarget(name: "ProtocolsTests", dependencies: ["Protocols", "TestSupport"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "DeFiCore", "History", "Chain", "Primitives"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution", "TestSupport"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "TestSupport"]),
         .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "Validation", "TestSupport"]),
@@ -87,7 +88,10 @@ let package = Package(
         // Needs the devnet (DEVNET_RPC_URL, DEVNET_DEPLOYMENT); disabled with a message when absent.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Chain", "History", "Protocols", "Validation", "Strategies", "Execution", "TestSupport"],
+            dependencies: [
+                "Chain", "History", "DeFiCore", "Protocols", "Validation", "Strategies", "Execution", "Analytics",
+                "TestSupport",
+            ],
             exclude: ["fault_proxy.py"]),
     ]
 )

@@ -462,7 +462,7 @@ _defi_liquidate() {
 
 _defi_pnl() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--chart --performance --json --csv --quiet -q --version -h --help)
+    non_repeating_flags=(--chart --performance --risk --json --csv --quiet -q --version -h --help)
     repeating_options=(--optimize)
     non_repeating_options=(--by --since --until --strategy --status --config --db --color)
     __defi_offer_flags_options 0

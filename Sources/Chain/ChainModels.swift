@@ -120,6 +120,8 @@ public struct Receipt: Sendable, Equatable {
     public var type: UInt64
     /// Emitted logs.
     public var logs: [Log]
+    /// The L1 data fee in wei that OP-stack nodes report in the receipt (`l1Fee`); nil elsewhere.
+    public var l1Fee: U256?
 
     /// Fee paid in wei (gasUsed × effectiveGasPrice).
     public var fee: U256 { U256(gasUsed) * effectiveGasPrice }
@@ -140,6 +142,7 @@ public struct Receipt: Sendable, Equatable {
         effectiveGasPrice = try v.field("effectiveGasPrice", in: "receipt").u256("receipt effectiveGasPrice")
         contractAddress = try v.optionalField("contractAddress")?.address("receipt contractAddress")
         type = try v.optionalField("type")?.u64("receipt type") ?? 0
+        l1Fee = try v.optionalField("l1Fee")?.u256("receipt l1Fee")
         logs = []
         for l in try v.field("logs", in: "receipt").elements("receipt logs") { logs.append(try Log(json: l)) }
     }

@@ -3,7 +3,7 @@ import GRDB
 /// The store's named, append-only migrations. Never edit a shipped migration: append a new one.
 enum HistoryMigrations {
     /// Migration names in the order they apply.
-    static let names = ["v1-initial", "v2-transaction-intents", "v3-execution-deltas"]
+    static let names = ["v1-initial", "v2-transaction-intents", "v3-execution-deltas", "v4-pnl"]
 
     /// A migrator holding every migration.
     static func migrator() -> DatabaseMigrator {
@@ -11,6 +11,7 @@ enum HistoryMigrations {
         migrator.registerMigration("v1-initial") { db in try v1Initial(db) }
         migrator.registerMigration("v2-transaction-intents") { db in try v2TransactionIntents(db) }
         migrator.registerMigration("v3-execution-deltas") { db in try v3ExecutionDeltas(db) }
+        migrator.registerMigration("v4-pnl") { db in try v4PnL(db) }
         return migrator
     }
 
@@ -218,6 +219,29 @@ enum HistoryMigrations {
               delta TEXT NOT NULL CHECK (\(s("delta"))),
               PRIMARY KEY (execution_id, source, holder, token)
             );
+            """)
+    }
+
+    /// Realised P&L per execution, valued in a quote currency at the execution block, with the valuation source.
+    private static func v4PnL(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE execution_pnl (
+              execution_id TEXT PRIMARY KEY NOT NULL REFERENCES executions(id) ON DELETE CASCADE,
+              block_number INTEGER NOT NULL CHECK (\(nat("block_number"))),
+              quote TEXT NOT NULL CHECK (length(quote) > 0),
+              quote_decimals INTEGER NOT NULL CHECK (typeof(quote_decimals) = 'integer' AND quote_decimals BETWEEN 0 AND 77),
+              gross TEXT NOT NULL CHECK (\(s("gross"))),
+              gas TEXT NOT NULL CHECK (\(u("gas"))),
+              fees TEXT NOT NULL CHECK (\(u("fees"))),
+              net TEXT NOT NULL CHECK (\(s("net"))),
+              gas_wei TEXT NOT NULL CHECK (\(u("gas_wei"))),
+              l1_fee_wei TEXT NOT NULL CHECK (\(u("l1_fee_wei"))),
+              valuation_source TEXT NOT NULL CHECK (length(valuation_source) > 0),
+              venue TEXT CHECK (venue IS NULL OR length(venue) > 0),
+              deltas TEXT NOT NULL CHECK (json_valid(deltas)),
+              recorded_at TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX execution_pnl_block ON execution_pnl(block_number);
             """)
     }
 }

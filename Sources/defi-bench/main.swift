@@ -6,6 +6,15 @@ import Primitives
 // prints the ratios. Each area owns one file: U256Bench, KeccakBench, SigningBench, CurveBench.
 var metrics: [String: Double] = [:]
 let only = CommandLine.arguments.dropFirst().first
+// `defi-bench pnl-seed <path> <count>` and `defi-bench pnl-aggregate <path>` (scripts/bench-pnl).
+if only == "pnl-seed", CommandLine.arguments.count == 4, let n = Int(CommandLine.arguments[3]) {
+    try PnLBench.seed(path: CommandLine.arguments[2], count: n)
+    exit(0)
+}
+if only == "pnl-aggregate", CommandLine.arguments.count == 3 {
+    print(try PnLBench.aggregate(path: CommandLine.arguments[2]))
+    exit(0)
+}
 let benches: [(String, () -> [(String, Double)])] = [
     ("u256", U256Bench.run), ("keccak", KeccakBench.run), ("signing", SigningBench.run),
     ("uniswap", UniswapBench.run), ("curve", CurveBench.run), ("quote", QuoteBench.run),

@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["liquidate", "--protocol", "aave"], "defi liquidate"), (["pnl", "--by", "week"], "defi pnl"),
+        (["liquidate", "--protocol", "aave"], "defi liquidate"),
     ])
     func notYetAvailableIsOneLineAndExit7(arguments: [String], name: String) throws {
         let r = try DefiBinary.run(arguments)

@@ -16,7 +16,7 @@ import Testing
             + rpc + display),
         (["liquidate"], ["--protocol", "--dry-run", "--max-liquidations", "--deadline", "--min-profit"] + signer
             + rpc + display),
-        (["pnl"], ["--by", "--since", "--until", "--strategy", "--status", "--chart", "--performance", "--optimize"]
+        (["pnl"], ["--by", "--since", "--until", "--strategy", "--status", "--chart", "--performance", "--risk", "--optimize"]
             + config + display),
         (["register-strategy"], ["<name>", "<address>", "--deploy", "--list", "--remove", "--executor", "--dry-run"]
             + signer + rpc + config + display),

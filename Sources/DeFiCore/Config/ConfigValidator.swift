@@ -20,11 +20,12 @@ public struct ConfigValidator: Sendable {
             top.values["defi"], path: "defi",
             known: [
                 "chain", "rpc_url", "strategies", "execution", "risk", "protocols", "chains", "tokens", "venues",
-                "multicall", "aggregators", "history", "pricing",
+                "multicall", "aggregators", "history", "pricing", "pnl",
             ], origins: origins, addressRule: addressRule)
         let strategies = try d.mapping("strategies", known: ["arbitrage", "statistical"])
         let execution = try d.mapping("execution", known: ["flash_loan", "capital", "mev", "tenderly"])
         let history = try d.mapping("history", known: ["db"])
+        let pnl = try d.mapping("pnl", known: ["quote"])
         let tokens = try tokens(d)
         var arbitrage = try arbitrage(strategies)
         arbitrage.baseTokens = try baseTokens(strategies, tokens: tokens)
@@ -37,6 +38,14 @@ public struct ConfigValidator: Sendable {
         config.pricingUSD = try pricingUSD(d, tokens: tokens)
         config.mev = try mev(execution)
         config.tenderly = try tenderly(execution)
+        if let quote = try pnl.string("quote") {
+            let known = quote.uppercased() == "USD" || config.tokens[quote] != nil
+                || (quote.count == 42 && quote.hasPrefix("0x") && quote.dropFirst(2).allSatisfy(\.isHexDigit))
+            guard known else {
+                throw pnl.invalid("quote", expected: "USD, a symbol under defi.tokens, or a token address", got: quote)
+            }
+            config.pnlQuote = quote
+        }
         return config
     }
 

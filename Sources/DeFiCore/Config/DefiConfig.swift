@@ -34,6 +34,9 @@ public struct DefiConfig: Sendable, Equatable {
     public var tenderly: TenderlyConfig? = nil
     /// Fixed USD prices per whole token by `defi.tokens` symbol (`defi.pricing.usd.<SYMBOL>`).
     public var pricingUSD: [String: ExactDecimal] = [:]
+    /// The quote currency P&L is valued and reported in (`defi.pnl.quote`: `USD`, a token symbol or address);
+    /// nil means USD.
+    public var pnlQuote: String? = nil
 }
 
 /// `defi.strategies.arbitrage`: when a spread is worth taking.
@@ -136,6 +139,13 @@ public struct RiskConfig: Sendable, Equatable {
     public var maxPositionCount: Int
     /// The value-at-risk confidence level, between 0 and 1.
     public var varConfidence: ExactDecimal
+
+    /// Limits with every field given (the validator fills defaults; tests build them directly).
+    public init(maxDailyLossUSD: ExactDecimal, maxPositionCount: Int, varConfidence: ExactDecimal) {
+        self.maxDailyLossUSD = maxDailyLossUSD
+        self.maxPositionCount = maxPositionCount
+        self.varConfidence = varConfidence
+    }
 }
 
 /// `defi.protocols.<name>`: contract addresses by role and an optional version.

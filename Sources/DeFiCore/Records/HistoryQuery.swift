@@ -175,12 +175,16 @@ public enum HistoryQuery {
         return record
     }
 
+    /// Opens the store at `path` if the file exists (nil otherwise): reports read a missing store as empty.
+    public static func openIfExists(_ path: String) throws(UtilityError) -> HistoryStore? { try open(path) }
+
     static func open(_ path: String) throws(UtilityError) -> HistoryStore? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         do { return try HistoryStore(path: path) } catch { throw storeError(error) }
     }
 
-    static func storeError(_ error: any Error) -> UtilityError {
+    /// A store failure as a one-line error (exit 1).
+    public static func storeError(_ error: any Error) -> UtilityError {
         let code = (error as? HistoryError)?.code ?? "history.database"
         return UtilityError(code: code, message: "\(error)", exitCode: .failure)
     }
