@@ -134,6 +134,15 @@ extension ExecutionDevnetSuites {
                 #expect(show.stdout.contains(realised) && show.stdout.contains("included"))
                 let store = try HistoryStore(path: db)
                 #expect(try store.opportunity(id: id)?.status == .executed)
+                // The realised P&L was valued at the inclusion block (AaveOracle) and recorded with its source;
+                // `defi pnl` reports it (one execution, one win).
+                let pnlRow = try #require(try store.executionPnL(id: exeID))
+                #expect(pnlRow.valuationSource.hasPrefix("aave_oracle:"))
+                #expect(!(pnlRow.net.hasPrefix("-")) && pnlRow.net != "0")
+                let pnl = try Self.defi(["pnl", "--by", "strategy", "--json"], db: db)
+                #expect(pnl.status == 0, "\(pnl.stderr)")
+                let netText = Units.format(try U256(parsing: pnlRow.net), decimals: pnlRow.quoteDecimals)
+                #expect(pnl.stdout.contains("\"net\" : \"\(netText)\""), "\(netText) in \(pnl.stdout)")
             }
         }
 

@@ -40,6 +40,9 @@ public struct RunContext: Sendable {
     public var checkpoint: (@Sendable (SendCheckpoint, JournalEntry) -> Void)?
     /// Where signed transactions are handed over instead of the public mempool (`--private`: bundle relays).
     public var rawBroadcaster: (any RawTransactionBroadcaster)? = nil
+    /// Prices every token at a block for the realised P&L (`defi pnl`): given the block and the tokens that moved,
+    /// a valuation whose source is recorded. nil: executions are recorded unvalued (pnl warns about them).
+    public var valuation: (@Sendable (_ block: UInt64, _ tokens: [Address]) async throws -> QuoteValuation)? = nil
 
     /// A context with defaults for everything but the node and chain.
     public init(
@@ -382,6 +385,28 @@ public enum PlanRunner {
             }
         } catch { throw .from(error) }
         if outcome.receipt != nil { try storeDeltas(history, id: record.id, source: "realised", deltas) }
+        if let receipt = outcome.receipt, let value = context.valuation {
+            // The realised P&L from the receipt (Transfer/Deposit/Withdrawal logs, gas x price, L1 fee, flash
+            // fees), valued at the inclusion block. A failure here loses no money and no record: the execution
+            // row above is already final; pnl reports it unvalued with a warning.
+            do {
+                guard let info = try await context.client.transaction(outcome.hash) else {
+                    throw ExecutionError.usage("the node does not know transaction \(outcome.hash)")
+                }
+                let d = try ExecutionDeltas.compute(
+                    receipt: receipt, transaction: info, executor: file.executor, wrappedNative: context.wrappedNative,
+                    l1Fee: l1)
+                let valuation = try await value(receipt.blockNumber, d.tokens)
+                let venue = file.opportunityID.flatMap { try? history.opportunity(id: $0) }
+                    .flatMap { PnLRecorder.venueLabel(routeJSON: $0.route) }
+                if let current = try history.execution(id: record.id) {
+                    try PnLRecorder.record(
+                        store: history, execution: current, deltas: d, valuation: valuation, venue: venue)
+                }
+            } catch {
+                FileHandle.standardError.write(Data("warning: realised P&L not valued: \(error)\n".utf8))
+            }
+        }
         return ExecutionOutcome(
             executionID: record.id, state: state, simulation: sim ?? placeholder(file), txHash: outcome.hash,
             nonce: outcome.nonce, blockNumber: outcome.receipt?.blockNumber, gasUsed: outcome.receipt?.gasUsed,

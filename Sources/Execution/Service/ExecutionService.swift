@@ -171,6 +171,42 @@ public struct ExecutionSetup: Sendable {
 
 /// The simulate and execute services.
 public enum ExecutionService {
+    /// The realised-P&L valuation `execute` records with every receipt: AaveOracle prices at the inclusion block,
+    /// in USD or in `defi.pnl.quote`'s token; ether is valued as the wrapped native token. nil without an oracle.
+    static func pnlValuation(setup: ExecutionSetup)
+        -> (@Sendable (UInt64, [Address]) async throws -> QuoteValuation)?
+    {
+        guard let oracle = AaveReads.addresses(setup.config).oracle else { return nil }
+        var decimals: [Address: Int] = [:]
+        var bySymbol: [String: Address] = [:]
+        for (symbol, t) in setup.config.tokens {
+            guard let a = try? Address(parsing: t.address) else { continue }
+            decimals[a] = t.decimals
+            bySymbol[symbol.uppercased()] = a
+        }
+        var quote: AaveOraclePrices.Asset? = nil
+        if let q = setup.config.pnlQuote, q.uppercased() != "USD" {
+            let a = bySymbol[q.uppercased()] ?? (try? Address(parsing: q))
+            if let a, let d = decimals[a] { quote = AaveOraclePrices.Asset(token: a, decimals: d) }
+        }
+        let client = setup.client
+        let weth = setup.wrappedNative
+        let known = decimals
+        let quoteAsset = quote
+        return { block, tokens in
+            var assets: [AaveOraclePrices.Asset] = []
+            for t in tokens where t != ExecutionDeltas.native {
+                guard let d = known[t] else {
+                    throw PnLError.invalidPrice(reason: "token \(t) is not under defi.tokens (no decimals to value it)")
+                }
+                assets.append(AaveOraclePrices.Asset(token: t, decimals: d))
+            }
+            if let weth { assets.append(AaveOraclePrices.Asset(token: weth, decimals: 18, as: ExecutionDeltas.native)) }
+            return try await AaveOraclePrices.valuation(
+                client: client, oracle: oracle, assets: assets, block: block, quoteToken: quoteAsset)
+        }
+    }
+
     /// Simulates `request.target` without sending.
     public static func simulate(_ request: ExecutionRequest, setup: ExecutionSetup) async throws(ExecutionError)
         -> SimulationResult
@@ -260,6 +296,7 @@ public enum ExecutionService {
         ctx.run.deadline = .seconds(request.deadlineSeconds)
         ctx.run.riskGate = riskGate(setup: setup, book: ctx.book)
         ctx.run.rawBroadcaster = relay
+        ctx.run.valuation = pnlValuation(setup: setup)
         // A send is always simulated at a fresh block; a dry run may look at the block asked for.
         ctx.run.block = request.dryRun ? request.block : .latest
         if file.opportunityID == nil { file.opportunityID = opportunity }
