@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "defi-bench",
             dependencies: [
-                "Primitives", "Keystore", "Protocols",
+                "Primitives", "Keystore", "Protocols", "Strategies",
                 .product(name: "BigInt", package: "BigInt"),
             ]),
 
@@ -74,12 +74,15 @@ let package = Package(
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
         .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore", "History", "TestSupport"]),
         .testTarget(name: "ProtocolsTests", dependencies: ["Protocols", "TestSupport"]),
+        .testTarget(name: "ExecutionTests", dependencies: ["Execution", "TestSupport"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "TestSupport"]),
+        .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "Validation", "TestSupport"]),
         // Golden tests of the built `defi` binary (human and --json forms).
         .testTarget(name: "CLITests", dependencies: ["Primitives", "TestSupport"]),
         .testTarget(name: "ChainTests", dependencies: ["Chain", "TestSupport"]),
         // Needs the devnet (DEVNET_RPC_URL, DEVNET_DEPLOYMENT); disabled with a message when absent.
         .testTarget(
-            name: "IntegrationTests", dependencies: ["Chain", "History", "Protocols", "TestSupport"],
+            name: "IntegrationTests", dependencies: ["Chain", "History", "Protocols", "Strategies", "Execution", "TestSupport"],
             exclude: ["fault_proxy.py"]),
     ]
 )

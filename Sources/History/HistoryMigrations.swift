@@ -3,13 +3,14 @@ import GRDB
 /// The store's named, append-only migrations. Never edit a shipped migration: append a new one.
 enum HistoryMigrations {
     /// Migration names in the order they apply.
-    static let names = ["v1-initial", "v2-transaction-intents"]
+    static let names = ["v1-initial", "v2-transaction-intents", "v3-execution-deltas"]
 
     /// A migrator holding every migration.
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial") { db in try v1Initial(db) }
         migrator.registerMigration("v2-transaction-intents") { db in try v2TransactionIntents(db) }
+        migrator.registerMigration("v3-execution-deltas") { db in try v3ExecutionDeltas(db) }
         return migrator
     }
 
@@ -203,6 +204,20 @@ enum HistoryMigrations {
             CREATE INDEX transactions_state ON transactions(state);
             CREATE UNIQUE INDEX transactions_intent ON transactions(chain_id, sender, intent_key)
               WHERE intent_key IS NOT NULL AND replaces IS NULL;
+            """)
+    }
+
+    /// Per-token balance changes of each execution: simulated by the lens, realised from the receipt.
+    private static func v3ExecutionDeltas(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE execution_deltas (
+              execution_id TEXT NOT NULL REFERENCES executions(id) ON DELETE CASCADE,
+              source TEXT NOT NULL CHECK (source IN ('simulated', 'realised')),
+              holder TEXT NOT NULL CHECK (\(addr("holder"))),
+              token TEXT NOT NULL CHECK (\(addr("token"))),
+              delta TEXT NOT NULL CHECK (\(s("delta"))),
+              PRIMARY KEY (execution_id, source, holder, token)
+            );
             """)
     }
 }

@@ -1,5 +1,5 @@
 // The Strategies layer. See ../shared/ARCHITECTURE.md for what lands here; imports point down only.
 import Validation
 
-/// Marker for the Strategies layer until its first types land.
+/// Marker for the Strategies layer.
 public enum StrategiesLayer {}

@@ -8,8 +8,8 @@ import Testing
         let temp = try TempStore()
         defer { temp.cleanup() }
         let store = try temp.open()
-        #expect(try store.appliedMigrations() == ["v1-initial", "v2-transaction-intents"])
-        #expect(HistoryStore.knownMigrations == ["v1-initial", "v2-transaction-intents"])
+        #expect(try store.appliedMigrations() == ["v1-initial", "v2-transaction-intents", "v3-execution-deltas"])
+        #expect(HistoryStore.knownMigrations == ["v1-initial", "v2-transaction-intents", "v3-execution-deltas"])
         #expect(try store.journalMode() == "wal")
         #expect(FileManager.default.fileExists(atPath: temp.path))
     }
@@ -24,10 +24,10 @@ import Testing
             try store.close()
         }
         let again = try temp.open()
-        #expect(try again.appliedMigrations() == ["v1-initial", "v2-transaction-intents"])
+        #expect(try again.appliedMigrations() == ["v1-initial", "v2-transaction-intents", "v3-execution-deltas"])
         #expect(try again.opportunity(id: record.id) == record)
         let third = try temp.open()
-        #expect(try third.appliedMigrations() == ["v1-initial", "v2-transaction-intents"])
+        #expect(try third.appliedMigrations() == ["v1-initial", "v2-transaction-intents", "v3-execution-deltas"])
     }
 
     @Test func createsTheDirectoryPrivately() throws {
@@ -69,5 +69,27 @@ import Testing
         try Data("x".utf8).write(to: file)
         let error = #expect(throws: HistoryError.self) { try HistoryStore(path: file.path + "/h.sqlite") }
         #expect(error?.code == "history.open")
+    }
+}
+
+@Suite struct ExecutionDeltaRecordTests {
+    @Test func deltasRoundTripAndTheSchemaRejectsBadRows() throws {
+        let path = NSTemporaryDirectory() + "defi-deltas-\(UInt32.random(in: 0...UInt32.max)).sqlite"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try HistoryStore(path: path)
+        let exe = ExecutionRecord(strategy: "Arbitrage", engine: "flash_swap", createdAt: Date(), chainID: 1)
+        try store.upsertExecution(exe)
+        let row = ExecutionDeltaRecord(executionID: exe.id, source: "realised",
+                                       holder: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+                                       token: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512", delta: "-97066843")
+        try store.recordExecutionDeltas([row])
+        #expect(try store.executionDeltas(id: exe.id) == [row])
+        #expect(try store.executionDeltas(id: exe.id, source: "simulated").isEmpty)
+        var bad = row
+        bad.delta = "1.5"
+        #expect(throws: HistoryError.self) { try store.recordExecutionDeltas([bad]) }
+        bad = row
+        bad.source = "guessed"
+        #expect(throws: (any Error).self) { try store.recordExecutionDeltas([bad]) }
     }
 }

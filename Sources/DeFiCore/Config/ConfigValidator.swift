@@ -20,25 +20,65 @@ public struct ConfigValidator: Sendable {
             top.values["defi"], path: "defi",
             known: [
                 "chain", "rpc_url", "strategies", "execution", "risk", "protocols", "chains", "tokens", "venues",
-                "multicall", "aggregators", "history",
+                "multicall", "aggregators", "history", "pricing",
             ], origins: origins, addressRule: addressRule)
         let strategies = try d.mapping("strategies", known: ["arbitrage", "statistical", "liquidation"])
         let execution = try d.mapping("execution", known: ["flash_loan", "capital"])
         let history = try d.mapping("history", known: ["db"])
+        let tokens = try tokens(d)
+        var arbitrage = try arbitrage(strategies)
+        arbitrage.baseTokens = try baseTokens(strategies, tokens: tokens)
         var config = DefiConfig(
             chain: try d.string("chain"), rpcURL: try d.url("rpc_url"),
-            arbitrage: try arbitrage(strategies), statistical: try statistical(strategies),
+            arbitrage: arbitrage, statistical: try statistical(strategies),
             flashLoan: try flashLoan(execution), capital: try capital(execution), risk: try risk(d),
-            protocols: try protocols(d), chains: try chains(d), tokens: try tokens(d), venues: try venues(d),
+            protocols: try protocols(d), chains: try chains(d), tokens: tokens, venues: try venues(d),
             multicall: try d.address("multicall"), aggregators: try aggregators(d), historyDB: try history.string("db"))
         config.liquidation = try liquidation(strategies)
+        config.pricingUSD = try pricingUSD(d, tokens: tokens)
         return config
+    }
+
+    /// `defi.strategies.arbitrage.base_tokens`: token symbols (keys of `defi.tokens`) cycles start from.
+    private func baseTokens(_ s: ConfigFields, tokens: [String: TokenConfig]) throws(ConfigError) -> [String] {
+        let a = try s.mapping("arbitrage", known: nil)
+        let known = tokens.keys.sorted()
+        let expected = known.isEmpty ? "a list of token symbols from defi.tokens" : "a list of symbols from defi.tokens (\(known.joined(separator: ", ")))"
+        switch a.values["base_tokens"] {
+        case nil, .null?: return []
+        case .sequence(let items)?:
+            var out: [String] = []
+            for (i, item) in items.enumerated() {
+                guard case .scalar(let text, _) = item, let symbol = known.first(where: { $0.lowercased() == text.lowercased() })
+                else {
+                    throw .invalidValue(
+                        path: "\(a.child("base_tokens"))[\(i)]", expected: expected, got: item.shortDescription,
+                        origin: nil)
+                }
+                out.append(symbol)
+            }
+            return out
+        case let other?:
+            throw a.invalid("base_tokens", expected: expected, got: other.shortDescription)
+        }
+    }
+
+    /// `defi.pricing.usd.<SYMBOL>`: fixed USD prices per whole token, keyed by `defi.tokens` symbols.
+    private func pricingUSD(_ d: ConfigFields, tokens: [String: TokenConfig]) throws(ConfigError) -> [String: ExactDecimal] {
+        let pricing = try d.mapping("pricing", known: ["usd"])
+        let usd = try pricing.mapping("usd", known: tokens.isEmpty ? [] : tokens.keys.sorted())
+        var out: [String: ExactDecimal] = [:]
+        for symbol in usd.keys {
+            out[symbol] = try usd.decimal(symbol, expected: "a non-negative decimal USD price")
+        }
+        return out
     }
 
     private static let basisPoints = "a whole number of basis points (0-10000)"
 
     private func arbitrage(_ s: ConfigFields) throws(ConfigError) -> ArbitrageConfig {
-        let a = try s.mapping("arbitrage", known: ["min_profit_usd", "min_spread_bps", "max_position_usd"])
+        let a = try s.mapping(
+            "arbitrage", known: ["min_profit_usd", "min_spread_bps", "max_position_usd", "base_tokens"])
         return ArbitrageConfig(
             minProfitUSD: try a.decimal("min_profit_usd") ?? ConfigDefaults.minProfitUSD,
             minSpreadBPS: try a.int("min_spread_bps", in: 0...10_000, expected: Self.basisPoints)

@@ -28,6 +28,8 @@ public struct DefiConfig: Sendable, Equatable {
     public var aggregators: [String: AggregatorConfig]
     /// The history store path (`defi.history.db`).
     public var historyDB: String?
+    /// Fixed USD prices per whole token by `defi.tokens` symbol (`defi.pricing.usd.<SYMBOL>`).
+    public var pricingUSD: [String: ExactDecimal] = [:]
     /// Liquidation sweep thresholds (`defi.strategies.liquidation`).
     public var liquidation: LiquidationConfig = LiquidationConfig()
 }
@@ -51,6 +53,8 @@ public struct ArbitrageConfig: Sendable, Equatable {
     public var minSpreadBPS: Int
     /// Maximum position size in USD.
     public var maxPositionUSD: ExactDecimal
+    /// Token symbols cycles start from (`base_tokens`); empty: every configured token.
+    public var baseTokens: [String] = []
 }
 
 /// `defi.strategies.statistical`: pairs trading on a mean-reverting spread.

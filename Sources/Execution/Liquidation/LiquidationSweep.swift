@@ -321,7 +321,6 @@ public enum LiquidationSweep {
         let mc = multicall(config)
 
         // 1. A killed earlier run: resolve its journaled transactions before anything else (live runs only).
-        var sender: TransactionSender?
         if !request.dryRun {
             guard let signer = request.signer else {
                 throw LiquidationError.usage("a live run needs the executor owner's key (--keystore, --private-key-file or DEFI_PRIVATE_KEY); or use --dry-run")
@@ -333,7 +332,6 @@ public enum LiquidationSweep {
             do { _ = try await s.reconcile() } catch {
                 Diagnostics.warn("could not reconcile the journal: \(error)")
             }
-            sender = s
         }
 
         // 2. Index borrowers up to the head.
@@ -402,10 +400,10 @@ public enum LiquidationSweep {
         let checks = await AaveLiquidationFinder.check(
             borrowers, state: state, costs: costs, minProfitBase: minBase, router: router)
 
-        // 5. In-flight transactions of earlier runs (journal), per borrower.
+        // 5. In-flight transactions of earlier runs: the journal's non-final transactions, decoded.
         let owner = try await executorOwner(executor, client: client)
-        let journaled = (try? store.transactions(chainID: chainID, sender: (request.signer?.address ?? owner).checksummed)) ?? []
-        let inFlight = journaled.filter { ![.included, .reverted, .replaced, .dropped, .failed].contains($0.state) }
+        let sender = request.signer?.address ?? owner
+        let inFlight = inFlightLiquidations(store: store, chainID: chainID, sender: sender)
 
         var candidates: [AaveLiquidationCandidate] = []
         for c in checks where c.isLiquidatable {
@@ -416,6 +414,14 @@ public enum LiquidationSweep {
             }
         }
         candidates.sort { $0.netProfitBase > $1.netProfitBase }
+        let market = state.market
+        let maxGas = try? Units.parse(config.flashLoan.maxGasPriceGwei.description, decimals: 9)
+        var context = RunContext(
+            client: client, chainID: chainID, history: store, fees: FeeOracle(maxGasPrice: maxGas), block: .latest,
+            wrappedNative: native, lockPath: nil)
+        context.gasInProfitToken = { wei, token in
+            try? AaveLiquidationFinder.weiInDebt(wei, nativeAsset: native, debt: token, market: market)
+        }
         var done = 0
         var sent = false
         for var cand in candidates {
@@ -432,9 +438,8 @@ public enum LiquidationSweep {
                 }
                 sent = false
             }
-            let prefix = intentPrefix(.aaveV3, chainID: chainID, user: cand.user)
-            if let t = inFlight.first(where: { $0.intentKey?.hasPrefix(prefix) == true }) {
-                summary.skipped.append(LiquidationSkipped(lendingProtocol: .aaveV3, user: cand.user, reason: .inFlight(t.hash)))
+            if let hash = inFlight[cand.user] {
+                summary.skipped.append(LiquidationSkipped(lendingProtocol: .aaveV3, user: cand.user, reason: .inFlight(hash)))
                 continue
             }
             if let d = request.deadline, Date() >= d {
@@ -446,11 +451,13 @@ public enum LiquidationSweep {
                     LiquidationSkipped(lendingProtocol: .aaveV3, user: cand.user, reason: .maxLiquidations))
                 continue
             }
-            // The executor must gain at least the gas cost plus the threshold (in the debt asset), else revert.
+            // The executor must gain at least the threshold plus the gas cost (debt-asset units), else it reverts.
             let d = try state.market.reserve(cand.plan.debtAsset)
             let minDebt = try U256.mulDivRoundingUp(minBase, try d.unit(), d.price)
             let plan = cand.executorPlan(pool: pool, minProfit: max(.one, minDebt + cand.gasCostInDebt))
-            let calldata = try plan.calldata()
+            let file = PlanFile(
+                executor: executor, strategyName: "Liquidator", plan: plan, chainID: chainID, pricedAtBlock: head,
+                expectedProfit: cand.executorProfit.isNegative ? nil : cand.executorProfit.magnitude)
             var exec = LiquidationExecution(
                 lendingProtocol: .aaveV3, user: cand.user, collateralAsset: cand.plan.collateralAsset,
                 debtAsset: cand.plan.debtAsset, predictedDebtRepaid: cand.plan.outcome.debtRepaid,
@@ -458,45 +465,86 @@ public enum LiquidationSweep {
                 predictedProtocolFee: cand.plan.outcome.protocolFee, predictedProfit: cand.executorProfit,
                 simulatedProfit: nil, netProfitBase: cand.netProfitBase, txHash: nil, succeeded: nil,
                 realizedProfit: nil, actualDebtRepaid: nil, actualCollateral: nil, gasUsed: nil, failure: nil)
-            // 6. Simulate from the owner (eth_call + estimateGas at the head).
-            let from = request.signer?.address ?? owner
-            let call = CallRequest(from: from, to: executor, data: calldata)
-            switch try await client.call(call, at: .latest) {
-            case .revert(let r, _):
-                summary.skipped.append(
-                    LiquidationSkipped(lendingProtocol: .aaveV3, user: cand.user, reason: .simulationReverted("\(r)")))
-                continue
-            case .success(let out):
-                exec.simulatedProfit = out.count >= 32 ? try? U256(bigEndian: Array(out.prefix(32))) : nil
-            }
-            var gas: UInt64 = cand.gasUnits
-            if case .gas(let g) = try await client.estimateGas(call) { gas = g }
-            if request.dryRun || sender == nil {
+            // 6. Simulate from the owner exactly as it would be sent (the execution stream's runner).
+            if request.dryRun {
+                let sim: PlanSimulation
+                do { sim = try await PlanRunner.simulate(file, from: sender, context: context) } catch {
+                    if case .network(let m) = error { throw LiquidationError.failure(m) }
+                    summary.skipped.append(
+                        LiquidationSkipped(lendingProtocol: .aaveV3, user: cand.user, reason: .error(error.description)))
+                    continue
+                }
+                if let r = sim.refusal {
+                    summary.skipped.append(
+                        LiquidationSkipped(lendingProtocol: .aaveV3, user: cand.user, reason: .simulationReverted(r)))
+                    continue
+                }
+                exec.simulatedProfit = sim.profit
+                exec.gasUsed = sim.simulation.gasEstimate
                 summary.executed.append(exec)
                 done += 1
                 continue
             }
-            // 7. Send (journaled before broadcast), wait, record.
-            let intent = TxIntent(
-                key: prefix + String(head), to: executor, data: calldata, gasLimit: gas + gas / 5)
+            // 7. Simulate + caps + sign + journal + broadcast + wait + record: PlanRunner.execute.
+            guard let signer = request.signer else { throw LiquidationError.usage("a live run needs a signer") }
+            sent = true
             do {
-                sent = true
-                let outcome = try await sender!.send(intent)
-                exec.txHash = outcome.hash
-                if let r = outcome.receipt {
-                    exec.succeeded = r.succeeded
-                    exec.gasUsed = r.gasUsed
+                let outcome = try await PlanRunner.execute(
+                    plan: file, signer: signer, context: context, engine: "liquidate")
+                exec.simulatedProfit = outcome.simulation.profit
+                exec.txHash = outcome.txHash
+                exec.gasUsed = outcome.gasUsed
+                exec.succeeded = outcome.state == .included
+                if let p = outcome.realisedProfit, !p.isNegative { exec.realizedProfit = p.magnitude }
+                if let h = outcome.txHash, let r = try? await client.receipt(h) {
                     readReceipt(r, exec: &exec, owner: owner, executor: executor, pool: pool)
-                    if !r.succeeded { exec.failure = "reverted on chain" }
-                } else {
-                    exec.failure = "not included (\(outcome.state.rawValue))"
                 }
+                if outcome.state != .included { exec.failure = "not included (\(outcome.state.rawValue))" }
             } catch {
-                exec.failure = "\(error)"
+                if case .refused(let code, let reason) = error {
+                    sent = false
+                    summary.skipped.append(
+                        LiquidationSkipped(
+                            lendingProtocol: .aaveV3, user: cand.user, reason: .simulationReverted("\(code): \(reason)")))
+                    continue
+                }
+                exec.failure = error.description
             }
             summary.executed.append(exec)
             done += 1
         }
+    }
+
+    /// Borrowers with a journaled, not yet final Liquidator transaction of `sender`: the executeStrategy calldata
+    /// of each such transaction is decoded down to the Liquidator's `user`.
+    static func inFlightLiquidations(store: HistoryStore, chainID: UInt64, sender: Address) -> [Address: String] {
+        let final: [TransactionState] = [.included, .reverted, .replaced, .dropped, .failed]
+        guard let rows = try? store.transactions(chainID: chainID, sender: sender.checksummed) else { return [:] }
+        var out: [Address: String] = [:]
+        for r in rows where !final.contains(r.state) {
+            guard let tx = try? SignedTransaction.decode(hex: r.raw), let user = liquidationUser(tx.transaction.data)
+            else { continue }
+            out[user] = r.hash
+        }
+        return out
+    }
+
+    /// The `user` of an `executeStrategy(id, params)` call whose strategy data is the Liquidator's, else nil.
+    public static func liquidationUser(_ calldata: [UInt8]) -> Address? {
+        guard calldata.count > 4, Array(calldata.prefix(4)) == ExecutorPlan.executeStrategySelector else { return nil }
+        guard let call = try? ABI.decode(types: [.bytes32, .bytes], data: Array(calldata.dropFirst(4))),
+            call.count == 2, case .bytes(let params) = call[1],
+            let p = try? ABI.decode(
+                types: [.tuple([.uint(8), .address, .address, .uint256, .uint256]), .address, .uint256, .bytes],
+                data: params),
+            p.count == 4, case .bytes(let data) = p[3],
+            let l = try? ABI.decode(
+                types: [.address, .address, .address, .uint256,
+                    .array(.tuple([.uint(8), .address, .address, .address, .uint256, .uint256, .uint256]))],
+                data: data),
+            l.count == 5
+        else { return nil }
+        return l[2].addressValue
     }
 
     static let transferTopic = Keccak256.hash(utf8: "Transfer(address,address,uint256)")

@@ -222,6 +222,8 @@ public enum AaveLiquidationFinder {
                 }
             } else if let (c, d) = noRoute {
                 check.skip = .noRoute(collateral: c, debt: d)
+            } else if !b.position.reserves.contains(where: { $0.usageAsCollateralEnabled && !$0.scaledATokenBalance.isZero }) {
+                check.skip = .noValidPair("no collateral left (bad debt: nothing to seize)")
             } else {
                 check.skip = .noValidPair(reasons.joined(separator: "; "))
             }

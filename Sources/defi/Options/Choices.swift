@@ -1,10 +1,9 @@
 import ArgumentParser
+import Execution
 import Foundation
 
-/// `execute --engine`: how a plan is funded.
-enum EngineChoice: String, ExpressibleByArgument, CaseIterable {
-    case capital, flashLoan = "flash-loan", flashSwap = "flash-swap", auto
-}
+/// `execute --engine`: how a plan is funded (the library's choice, parsed from its raw value).
+extension EngineChoice: ExpressibleByArgument {}
 
 /// `liquidate --protocol`: which lending protocols to watch.
 enum LendingProtocolChoice: String, ExpressibleByArgument, CaseIterable {

@@ -1,0 +1,151 @@
+// Optimal integer size of a cyclic route. Constant-product chains: the Möbius closed form gives the real optimum
+// and an exhaustive integer window around it finds the best floored size. Chains with V3 hops (tick crossings)
+// or other curves: an integer golden-section search over the exact swap functions, bracketed by the virtual-reserve
+// closed form and widened while the optimum sits at the bracket's edge, then the same window. Profit is always
+// the integer replay through the pools' exact math, never the closed form.
+import Primitives
+import Protocols
+
+/// A size and the exact amounts it produces.
+public struct SizedRoute: Sendable, Equatable {
+    /// Input to the first hop.
+    public var size: U256
+    /// Each hop's exact output.
+    public var outputs: [U256]
+    /// Last output − size.
+    public var profit: I256
+
+    /// The last hop's output.
+    public var amountOut: U256 { outputs.last ?? .zero }
+}
+
+/// Sizes cyclic routes over legs of a snapshot.
+public enum RouteSizer {
+    /// Half-width of the exhaustive integer window around a constant-product chain's closed-form point.
+    public static let window = 256
+    /// Half-width of the final window after a golden-section search (each probe runs the V3 swap loop).
+    public static let searchWindow = 48
+    /// Largest input ever tried (uint112, the V2 reserve width).
+    public static let inputCap = (U256.one << 112) &- .one
+
+    /// Each hop's exact output for `amountIn`, or nil when some hop would revert.
+    @inlinable
+    public static func replay(_ legs: [Leg], amountIn: U256) -> [U256]? {
+        var outputs: [U256] = []
+        outputs.reserveCapacity(legs.count)
+        var x = amountIn
+        for leg in legs {
+            guard let y = leg.amountOut(x) else { return nil }
+            outputs.append(y)
+            x = y
+        }
+        return outputs
+    }
+
+    /// Last output − amountIn, or nil when the route reverts at this size.
+    @inlinable
+    public static func profit(_ legs: [Leg], amountIn: U256) -> I256? {
+        guard let out = replay(legs, amountIn: amountIn)?.last else { return nil }
+        return I256(bits: out) &- I256(bits: amountIn)
+    }
+
+    /// The profit-maximising integer size up to `maxInput` (ties: the smallest size), or nil when no size gains.
+    public static func optimalSize(_ legs: [Leg], maxInput: U256? = nil) -> SizedRoute? {
+        guard !legs.isEmpty else { return nil }
+        let cap = min(maxInput ?? inputCap, inputCap)
+        guard !cap.isZero else { return nil }
+        let maps = legs.compactMap(\.mobius)
+        guard maps.count == legs.count, let m = Mobius.chain(maps), m.profitableAtMargin else { return nil }
+        var x0 = min(m.optimalInput, cap)
+        if x0.isZero { x0 = .one }
+        var best: (x: U256, p: I256)
+        if legs.allSatisfy(\.isConstantProduct) {
+            guard let b = scan(legs, around: x0, halfWidth: window, cap: cap) else { return nil }
+            best = b
+        } else {
+            var hi = min(max(x0 &* U256(4), m.breakEvenInput &* U256(2), U256(1_000)), cap)
+            var g = golden(legs, lo: .one, hi: hi)
+            // An optimum in the top tenth of the bracket may lie beyond it (liquidity grows across a tick).
+            var widen = 0
+            while widen < 16, hi < cap, g.x > hi / U256(10) &* U256(9) {
+                hi = hi > cap / U256(4) ? cap : hi &* U256(4)
+                g = golden(legs, lo: .one, hi: hi)
+                widen += 1
+            }
+            best = g
+            // Flooring makes small-amount profits jagged: widen the final window with the size (x/16, ≤ 1024).
+            let wide = Int(min(g.x / U256(16), U256(1_024)).uint64 ?? 1_024)
+            if let w = scan(legs, around: g.x, halfWidth: max(searchWindow, wide), cap: cap), w.p > best.p
+                || (w.p == best.p && w.x < best.x)
+            {
+                best = w
+            }
+            // The closed-form point is a second seed (the search is only as good as unimodality).
+            if let w = scan(legs, around: x0, halfWidth: searchWindow, cap: cap), w.p > best.p {
+                best = w
+            }
+        }
+        guard !best.p.isNegative, !best.p.isZero, let outs = replay(legs, amountIn: best.x) else { return nil }
+        return SizedRoute(size: best.x, outputs: outs, profit: best.p)
+    }
+
+    /// The best size in [center − h, center + h] ∩ [1, cap] (ties: smallest), nil when every size reverts.
+    static func scan(_ legs: [Leg], around center: U256, halfWidth h: Int, cap: U256) -> (x: U256, p: I256)? {
+        let hw = U256(UInt64(h))
+        let lo = center > hw ? center &- hw : .one
+        let hi = min(center &+ hw, cap)
+        var best: (x: U256, p: I256)? = nil
+        var x = lo
+        while x <= hi {
+            if let p = profit(legs, amountIn: x), best == nil || p > best!.p { best = (x, p) }
+            x = x &+ .one
+        }
+        return best
+    }
+
+    /// Integer golden-section search for the maximum of the (unimodal) profit on [lo, hi]; reverting sizes count
+    /// as −∞.
+    static func golden(_ legs: [Leg], lo: U256, hi: U256) -> (x: U256, p: I256) {
+        func f(_ x: U256) -> I256 { profit(legs, amountIn: x) ?? I256.min }
+        var a = lo
+        var b = hi
+        // 0.381966… ≈ 381966 / 10^6.
+        func inner(_ a: U256, _ b: U256) -> (U256, U256) {
+            let span = b &- a
+            let d = span / U256(1_000_000) &* U256(381_966) &+ (span % U256(1_000_000)) &* U256(381_966) / U256(1_000_000)
+            return (a &+ d, b &- d)
+        }
+        var (c, d) = inner(a, b)
+        var fc = f(c)
+        var fd = f(d)
+        while b &- a > U256(8) {
+            if fc >= fd {
+                b = d
+                d = c
+                fd = fc
+                c = inner(a, b).0
+                fc = f(c)
+            } else {
+                a = c
+                c = d
+                fc = fd
+                d = inner(a, b).1
+                fd = f(d)
+            }
+            if c >= d {  // integer rounding collapsed the probes: restart them
+                (c, d) = inner(a, b)
+                if c >= d { break }
+                fc = f(c)
+                fd = f(d)
+            }
+        }
+        var best = (x: a, p: f(a))
+        var x = a &+ .one
+        while x <= b {
+            let p = f(x)
+            if p > best.p { best = (x, p) }
+            x = x &+ .one
+        }
+        return best
+    }
+}
