@@ -26,12 +26,16 @@ public struct LiquidationRequest: Sendable {
     public var signer: (any Signer)?
     /// Health checks through Multicall (true) or one `eth_call` per position (the benchmark's peer).
     public var batchedHealthChecks: Bool
+    /// Crash-relevant points of sending (tests end the process here).
+    public var checkpoint: (@Sendable (SendCheckpoint, JournalEntry) -> Void)?
 
     /// A request.
     public init(
         protocols: [LendingProtocol], explicit: Bool, dryRun: Bool, maxLiquidations: Int? = nil, deadline: Date? = nil,
-        minProfit: String? = nil, historyPath: String, signer: (any Signer)? = nil, batchedHealthChecks: Bool = true
+        minProfit: String? = nil, historyPath: String, signer: (any Signer)? = nil, batchedHealthChecks: Bool = true,
+        checkpoint: (@Sendable (SendCheckpoint, JournalEntry) -> Void)? = nil
     ) {
+        self.checkpoint = checkpoint
         self.protocols = protocols
         self.explicit = explicit
         self.dryRun = dryRun
@@ -54,6 +58,8 @@ public struct LiquidationExecution: Sendable, Equatable {
     public var collateralAsset: Address
     /// Debt repaid (and profit token).
     public var debtAsset: Address
+    /// The `debtToCover` argument sent (`U256.max` or the exact amount).
+    public var debtToCoverArgument: U256
     /// Predicted debt repaid at the pinned block.
     public var predictedDebtRepaid: U256
     /// Predicted collateral to the liquidator.
@@ -419,6 +425,7 @@ public enum LiquidationSweep {
         var context = RunContext(
             client: client, chainID: chainID, history: store, fees: FeeOracle(maxGasPrice: maxGas), block: .latest,
             wrappedNative: native, lockPath: nil)
+        context.checkpoint = request.checkpoint
         context.gasInProfitToken = { wei, token in
             try? AaveLiquidationFinder.weiInDebt(wei, nativeAsset: native, debt: token, market: market)
         }
@@ -460,7 +467,8 @@ public enum LiquidationSweep {
                 expectedProfit: cand.executorProfit.isNegative ? nil : cand.executorProfit.magnitude)
             var exec = LiquidationExecution(
                 lendingProtocol: .aaveV3, user: cand.user, collateralAsset: cand.plan.collateralAsset,
-                debtAsset: cand.plan.debtAsset, predictedDebtRepaid: cand.plan.outcome.debtRepaid,
+                debtAsset: cand.plan.debtAsset, debtToCoverArgument: cand.plan.debtToCoverArgument,
+                predictedDebtRepaid: cand.plan.outcome.debtRepaid,
                 predictedCollateral: cand.plan.outcome.collateralToLiquidator,
                 predictedProtocolFee: cand.plan.outcome.protocolFee, predictedProfit: cand.executorProfit,
                 simulatedProfit: nil, netProfitBase: cand.netProfitBase, txHash: nil, succeeded: nil,

@@ -49,7 +49,7 @@ struct Liquidate: AsyncParsableCommand, DisplayingCommand {
             protocols: protocols, explicit: lendingProtocol != .all, dryRun: dryRun, maxLiquidations: maxLiquidations,
             deadline: deadline.map { Date().addingTimeInterval(TimeInterval($0)) }, minProfit: minProfit,
             historyPath: try configOptions.historyPath(),
-            signer: key.map { LocalSigner(key: $0, source: "defi liquidate") })
+            signer: key.map { LocalSigner(key: $0, source: "defi liquidate") }, checkpoint: CrashHook.fromEnvironment())
         let summary = try await LiquidationSweep.run(request, config: loaded.config)
         for w in summary.warnings { Diagnostics.shared.warning(w) }
         try Renderer(display: display).emit(LiquidateReport(summary: summary))

@@ -46,6 +46,7 @@ struct LiquidateReport: Report {
         var user: String
         var collateral: String
         var debt: String
+        var debtToCover: String
         var predictedDebtRepaid: String
         var predictedCollateral: String
         var predictedProtocolFee: String
@@ -62,7 +63,7 @@ struct LiquidateReport: Report {
 
         enum CodingKeys: String, CodingKey {
             case user, collateral, debt, succeeded, failure
-            case lendingProtocol = "protocol", predictedDebtRepaid = "predicted_debt_repaid"
+            case lendingProtocol = "protocol", predictedDebtRepaid = "predicted_debt_repaid", debtToCover = "debt_to_cover"
             case predictedCollateral = "predicted_collateral", predictedProtocolFee = "predicted_protocol_fee"
             case predictedProfit = "predicted_profit", simulatedProfit = "simulated_profit"
             case netProfitUSD = "net_profit_usd", txHash = "tx_hash", realizedProfit = "realized_profit"
@@ -106,6 +107,7 @@ struct LiquidateReport: Report {
             ExecutedView(
                 lendingProtocol: e.lendingProtocol.rawValue, user: e.user.checksummed,
                 collateral: e.collateralAsset.checksummed, debt: e.debtAsset.checksummed,
+                debtToCover: e.debtToCoverArgument == .max ? "max" : e.debtToCoverArgument.decimalString,
                 predictedDebtRepaid: e.predictedDebtRepaid.decimalString,
                 predictedCollateral: e.predictedCollateral.decimalString,
                 predictedProtocolFee: e.predictedProtocolFee.decimalString,
