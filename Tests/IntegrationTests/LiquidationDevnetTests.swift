@@ -256,4 +256,111 @@ import Testing
             #expect(e.exitCode == .lockHeld)
         }
     }
+
+    // MARK: - cron behaviour with real processes
+
+    static var defiBinary: String? {
+        if let b = ProcessInfo.processInfo.environment["DEFI_BIN"] { return b }
+        let p = root.appendingPathComponent(".build/debug/defi").path
+        return FileManager.default.isExecutableFile(atPath: p) ? p : nil
+    }
+
+    struct CLIRun: Sendable {
+        var status: Int32
+        var out: String
+        var err: String
+    }
+
+    /// Starts every argument list at once (same moment) and waits for all.
+    static func runDefi(_ all: [[String]], env extra: [String: String] = [:]) async throws -> [CLIRun] {
+        let bin = try #require(defiBinary, "build the defi binary or set DEFI_BIN")
+        var started: [(Process, Pipe, Pipe, Task<Int32, Never>)] = []
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in extra { env[k] = v }
+        for args in all {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: bin)
+            p.arguments = args
+            p.environment = env
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out
+            p.standardError = err
+            let wait = AsyncStream<Int32> { c in p.terminationHandler = { c.yield($0.terminationStatus); c.finish() } }
+            started.append((p, out, err, Task { for await s in wait { return s }; return -1 }))
+        }
+        for s in started { try s.0.run() }
+        var runs: [CLIRun] = []
+        for (_, out, err, wait) in started {
+            let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            runs.append(CLIRun(status: await wait.value, out: o, err: e))
+        }
+        return runs
+    }
+
+    static func cliArgs(db: String, keyFile: String) -> [String] {
+        ["liquidate", "--config", configPath, "--rpc-url", Devnet.url ?? "", "--db", db, "--protocol", "aave",
+         "--min-profit", "1usd", "--private-key-file", keyFile, "--json"]
+    }
+
+    static func keyFile() throws -> String {
+        guard case .array(let a)? = Devnet.deployment["accounts"], case .string(let k)? = a[0]["private_key"] else {
+            throw RPCError.malformedReply(what: "deployment accounts", bodyPrefix: "")
+        }
+        let path = Devnet.tempPath("liq-key")
+        _ = FileManager.default.createFile(atPath: path, contents: Data(k.utf8), attributes: [.posixPermissions: 0o600])
+        return path
+    }
+
+    @Test(.enabled(if: LiquidationDevnetTests.defiBinary != nil, "needs the defi binary (DEFI_BIN or .build/debug/defi)"))
+    func twoSweepsAtOnceOneRunsTheOtherExits5() async throws {
+        try await Self.withSnapshot { c in
+            try Self.movePrice("WETH", "1600")
+            let start = try await c.blockNumber()
+            let db = Devnet.tempPath("liq-cron")
+            let key = try Self.keyFile()
+            let runs = try await Self.runDefi([Self.cliArgs(db: db, keyFile: key), Self.cliArgs(db: db, keyFile: key)])
+            let codes = runs.map(\.status).sorted()
+            #expect(codes == [0, 5], "exit codes \(codes); stderr: \(runs.map(\.err))")
+            let loser = try #require(runs.first { $0.status == 5 })
+            #expect(loser.err.contains("lock held") || loser.out.contains("lock_held"))
+            // Exactly the two liquidatable borrowers, once each.
+            let events = try await Self.liquidations(c, from: start + 1)
+            #expect(events.count == 2)
+            #expect(Set(events.map(\.0)).count == 2)
+        }
+    }
+
+    /// Killed right after journaling (before broadcast) or right after the broadcast returned: the next run
+    /// finishes that transaction from the journal and liquidates the rest; no borrower is liquidated twice.
+    @Test(.enabled(if: LiquidationDevnetTests.defiBinary != nil, "needs the defi binary (DEFI_BIN or .build/debug/defi)"),
+          arguments: ["journaled", "broadcast"])
+    func killedMidSweepNeitherRepeatsNorLoses(_ point: String) async throws {
+        try await Self.withSnapshot { c in
+            try Self.movePrice("WETH", "1600")
+            let start = try await c.blockNumber()
+            let db = Devnet.tempPath("liq-kill")
+            let key = try Self.keyFile()
+            let killed = try await Self.runDefi([Self.cliArgs(db: db, keyFile: key)], env: ["DEFI_TEST_EXIT_AT": point])
+            #expect(killed.first?.status == 86)
+            let history = try HistoryStore(path: db)
+            let journaled = try history.transactions(chainID: 31337, sender: try Self.account(0).checksummed)
+            #expect(journaled.count == 1)
+            try? history.close()
+            let next = try await Self.runDefi([Self.cliArgs(db: db, keyFile: key)])
+            #expect(next.first?.status == 0, "\(next.first?.err ?? "")")
+            let events = try await Self.liquidations(c, from: start + 1)
+            #expect(events.count == 2)
+            #expect(Set(events.map(\.0)).count == 2)
+            // The journaled transaction of the killed run is the one that liquidated its borrower.
+            let again = try HistoryStore(path: db)
+            let txs = try again.transactions(chainID: 31337, sender: try Self.account(0).checksummed)
+            #expect(txs.count == 2)
+            #expect(txs.allSatisfy { $0.state == .included })
+            try? again.close()
+            // A third run: nothing to do.
+            let third = try await Self.runDefi([Self.cliArgs(db: db, keyFile: key)])
+            #expect(third.first?.status == 8)
+        }
+    }
 }
