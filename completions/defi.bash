@@ -186,9 +186,9 @@ _defi() {
 
 _defi_scan() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--watch --json --csv --quiet -q --version -h --help)
+    non_repeating_flags=(--watch --no-record --json --csv --quiet -q --version -h --help)
     repeating_options=()
-    non_repeating_options=(--strategies --min-profit --max-hops -r --rpc-url --chain --block --config --db --color)
+    non_repeating_options=(--strategies --min-profit --max-hops --state --save-state --gas-price -r --rpc-url --chain --block --config --db --color)
     __defi_offer_flags_options 0
 
     # Offer option value completions
@@ -200,6 +200,17 @@ _defi_scan() {
         return
         ;;
     '--max-hops')
+        return
+        ;;
+    '--state')
+        __defi_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--save-state')
+        __defi_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--gas-price')
         return
         ;;
     '-r'|'--rpc-url')
@@ -274,13 +285,20 @@ _defi_simulate() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --csv --quiet -q --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-override -r --rpc-url --chain --block --config --db --color)
+    non_repeating_options=(--state-override --from --engine -r --rpc-url --chain --block --config --db --color)
     __defi_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--state-override')
         __defi_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--from')
+        return
+        ;;
+    '--engine')
+        __defi_add_completions -W 'auto'$'\n''capital'$'\n''flash-loan'$'\n''flash-swap'
         return
         ;;
     '-r'|'--rpc-url')
@@ -325,7 +343,7 @@ _defi_execute() {
     # Offer option value completions
     case "${prev}" in
     '--engine')
-        __defi_add_completions -W 'capital'$'\n''flash-loan'$'\n''flash-swap'$'\n''auto'
+        __defi_add_completions -W 'auto'$'\n''capital'$'\n''flash-loan'$'\n''flash-swap'
         return
         ;;
     '--confirmations')

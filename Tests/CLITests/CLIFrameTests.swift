@@ -24,8 +24,6 @@ import Testing
     }
 
     @Test(arguments: [
-        (["scan"], "defi scan"),
-        (["simulate", "0x01"], "defi simulate"), (["execute", "42", "--dry-run"], "defi execute"),
         (["liquidate", "--protocol", "aave"], "defi liquidate"), (["pnl", "--by", "week"], "defi pnl"),
         (["register-strategy", "--list"], "defi register-strategy"),
     ])
@@ -37,16 +35,16 @@ import Testing
     }
 
     @Test func notYetAvailableJSONEnvelopeOnStdoutAndLineOnStderr() throws {
-        let r = try DefiBinary.run(["scan", "--json"])
+        let r = try DefiBinary.run(["scan", "--strategies", "statistical", "--json"])
         #expect(r.status == 7)
-        #expect(r.stderr == "error: defi scan is not yet available in this build\n")
+        #expect(r.stderr == "error: strategy statistical is not in this build yet\n")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(object["schema_version"] as? Int == 1)
         #expect(object["ok"] as? Bool == false)
         #expect(object["data"] is NSNull)
         let error = try #require(object["error"] as? [String: Any])
         #expect(error["code"] as? String == "not_available")
-        #expect(error["message"] as? String == "defi scan is not yet available in this build")
+        #expect(error["message"] as? String == "strategy statistical is not in this build yet")
         #expect(error["exit_code"] as? Int == 7)
         #expect((object["warnings"] as? [Any])?.isEmpty == true)
     }
@@ -94,8 +92,8 @@ import Testing
 
     @Test func quietSuppressesInfoButNotErrors() throws {
         let r = try DefiBinary.run(["scan", "-q"])
-        #expect(r.status == 7)
-        #expect(r.stderr == "error: defi scan is not yet available in this build\n")
+        #expect(r.status == 3)
+        #expect(r.stderr == "error: no RPC endpoint configured\nhint: set ETH_RPC_URL, pass --rpc-url, or scan offline with --state FILE\n")
     }
 
     @Test func colorAlwaysColoursTheErrorLabel() throws {

@@ -85,3 +85,40 @@ final class FaultProxy: @unchecked Sendable {
     // it; the proxy also exits when its stdin closes (if this process dies first).
     deinit { kill(process.processIdentifier, SIGKILL) }
 }
+
+/// One devnet state writer at a time in this test process: suites run in parallel on one shared devnet, and an
+/// `evm_revert` of one suite's snapshot undoes (or re-points the head under) another's work in flight. Tests that
+/// snapshot, send or revert should run inside `Devnet.exclusive`.
+actor DevnetMutex {
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func lock() async {
+        if !busy {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func unlock() {
+        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
+    }
+}
+
+extension Devnet {
+    static let mutex = DevnetMutex()
+
+    /// Runs `body` while no other `exclusive` body of this process runs.
+    static func exclusive<T>(_ body: () async throws -> T) async throws -> T {
+        await mutex.lock()
+        do {
+            let out = try await body()
+            await mutex.unlock()
+            return out
+        } catch {
+            await mutex.unlock()
+            throw error
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import Primitives
 import Protocols
 import Testing
+import Validation
 
 @testable import Strategies
 

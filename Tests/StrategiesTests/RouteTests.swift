@@ -2,6 +2,7 @@ import DeFiCore
 import Primitives
 import Protocols
 import Testing
+import Validation
 
 @testable import Strategies
 

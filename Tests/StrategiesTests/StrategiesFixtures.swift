@@ -1,6 +1,7 @@
 import DeFiCore
 import Primitives
 import Protocols
+import Validation
 
 @testable import Strategies
 

@@ -15,6 +15,8 @@ public enum ExecutionError: DefiError, Equatable {
     case notAvailable(String)
     /// Bad input (wrong chain, no signer, bad target): exit 2.
     case usage(String)
+    /// A malformed plan file: exit 2, with the schema hint.
+    case plan(PlanFileError)
     /// Anything else (history, journal, signing): exit 1.
     case failure(code: String, reason: String)
 
@@ -26,6 +28,7 @@ public enum ExecutionError: DefiError, Equatable {
         case .lockHeld: "lock_held"
         case .notAvailable: "not_available"
         case .usage: "usage"
+        case .plan(let e): e.code
         case .failure(let c, _): c
         }
     }
@@ -37,7 +40,7 @@ public enum ExecutionError: DefiError, Equatable {
         case .network: .networkUnavailable
         case .lockHeld: .lockHeld
         case .notAvailable: .notAvailable
-        case .usage: .usage
+        case .usage, .plan: .usage
         case .failure: .failure
         }
     }
@@ -50,6 +53,7 @@ public enum ExecutionError: DefiError, Equatable {
         case .lockHeld(let p): "another defi execute holds the lock \(p)"
         case .notAvailable(let r): r
         case .usage(let r): r
+        case .plan(let e): e.message
         case .failure(_, let r): r
         }
     }
@@ -58,6 +62,7 @@ public enum ExecutionError: DefiError, Equatable {
     public var hint: String? {
         switch self {
         case .lockHeld: "wait for the other run to finish (cron: skip this tick)"
+        case .plan(let e): e.hint
         default: nil
         }
     }

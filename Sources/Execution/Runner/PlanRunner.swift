@@ -200,13 +200,15 @@ public enum PlanRunner {
         return "plan:" + Keccak256.hash(bytes).description
     }
 
-    /// Simulates, checks caps, signs, journals, broadcasts, waits and records one plan. Before anything is sent,
+    /// Simulates, checks caps, signs, journals, broadcasts, waits and records one plan (as `strategy` in history,
+    /// default the plan's registered strategy name; `engine` names the funding). Before anything is sent,
     /// every journaled transaction with an unknown outcome is reconciled (a killed run never double-sends), under
     /// the execute lock when `context.lockPath` is set. `dryRun` stops after the simulation and the caps.
     public static func execute(
         plan file: PlanFile, signer: any Signer, context: RunContext, broadcaster given: (any Broadcaster)? = nil,
-        engine: String = "plan", dryRun: Bool = false
+        engine: String = "plan", strategy: String? = nil, dryRun: Bool = false
     ) async throws(ExecutionError) -> ExecutionOutcome {
+        let strategyName = strategy ?? file.strategyName
         if let c = file.chainID, c != context.chainID {
             throw .usage("the plan is for chain \(c), the node is chain \(context.chainID)")
         }
@@ -224,7 +226,7 @@ public enum PlanRunner {
         let history = context.history
         func refuse(_ code: String, _ reason: String) throws(ExecutionError) -> Never {
             if let history, !dryRun {
-                let rec = ExecutionRecord(opportunityID: file.opportunityID, strategy: file.strategyName, engine: engine,
+                let rec = ExecutionRecord(opportunityID: file.opportunityID, strategy: strategyName, engine: engine,
                                           createdAt: Date(), state: .refused, chainID: context.chainID,
                                           sender: signer.address.checksummed, profitToken: file.plan.profitToken.checksummed,
                                           errorCode: code, errorMessage: reason)
@@ -244,7 +246,7 @@ public enum PlanRunner {
         }
         guard let history else { throw .usage("execute needs the history store") }
 
-        var record = ExecutionRecord(opportunityID: file.opportunityID, strategy: file.strategyName, engine: engine,
+        var record = ExecutionRecord(opportunityID: file.opportunityID, strategy: strategyName, engine: engine,
                                      createdAt: Date(), chainID: context.chainID, sender: signer.address.checksummed,
                                      profitToken: file.plan.profitToken.checksummed)
         do { try history.upsertExecution(record) } catch { throw .from(error) }

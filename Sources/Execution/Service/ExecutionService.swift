@@ -20,7 +20,7 @@ public enum ExecutionTarget: Sendable, Equatable {
     /// A raw signed or unsigned transaction (0x hex; simulate only).
     case transaction([UInt8])
 
-    /// `opp_…` → opportunity, `0x…` → transaction, anything else a plan file path.
+    /// `opp_…` → opportunity, `0x…` → transaction, anything else a plan file path (read and validated now).
     public static func parse(_ text: String) throws(ExecutionError) -> ExecutionTarget {
         if text.hasPrefix("opp_") { return .opportunity(text) }
         if text.hasPrefix("0x") {
@@ -29,6 +29,7 @@ public enum ExecutionTarget: Sendable, Equatable {
             }
             return .transaction(bytes)
         }
+        _ = try ExecutionService.loadPlan(text)  // refuse a bad plan before any network access
         return .planFile(text)
     }
 }
@@ -202,6 +203,7 @@ public enum ExecutionService {
         var engine = "plan"
         var tokens: [Address]
         var opportunity: String? = nil
+        var strategy: String? = nil
         switch request.target {
         case .transaction:
             throw .usage("execute takes an opportunity id or a plan file; sign raw transactions with defi tx sign")
@@ -219,6 +221,7 @@ public enum ExecutionService {
             }
             file = best
             engine = prepared.engine
+            strategy = prepared.strategy
             tokens = PlanRunner.watchedTokens(file.plan)
         }
         var ctx = try await context(request, setup: setup, tokens: tokens)
@@ -227,11 +230,12 @@ public enum ExecutionService {
         ctx.run.confirmations = request.confirmations
         ctx.run.deadline = .seconds(request.deadlineSeconds)
         ctx.run.riskGate = riskGate(setup: setup, book: ctx.book)
-        ctx.run.block = .latest
+        // A send is always simulated at a fresh block; a dry run may look at the block asked for.
+        ctx.run.block = request.dryRun ? request.block : .latest
         if file.opportunityID == nil { file.opportunityID = opportunity }
         do {
             let out = try await PlanRunner.execute(plan: file, signer: signer, context: ctx.run, engine: engine,
-                                                   dryRun: request.dryRun)
+                                                   strategy: strategy, dryRun: request.dryRun)
             if let opportunity, !request.dryRun { try? setup.history.setOpportunityStatus(id: opportunity, to: .executed) }
             return out
         } catch {
@@ -292,7 +296,7 @@ public enum ExecutionService {
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw .usage("cannot read the plan file \(path) (an opportunity id starts with opp_, a transaction with 0x)")
         }
-        do { return try PlanFile(json: text) } catch { throw .usage(error.message) }
+        do { return try PlanFile(json: text) } catch { throw .plan(error) }
     }
 
     /// `--from`, else the executor's `owner()` (only the owner may call executeStrategy).
@@ -316,6 +320,7 @@ public enum ExecutionService {
         var engine: String
         var refusal: String
         var refusalCode: String
+        var strategy: String? = nil
     }
 
     /// Re-reads the opportunity's pools at a fresh block, re-sizes it, builds every engine's plans and simulates
@@ -366,12 +371,7 @@ public enum ExecutionService {
                 }
             }
         }
-        let ok = reports.filter { $0.simulation?.profitable == true }
-        let best = ok.max { a, b in
-            let (x, y) = (a.simulation!, b.simulation!)
-            if let nx = x.netProfit, let ny = y.netProfit, nx != ny { return nx < ny }
-            return (x.profit ?? .zero) < (y.profit ?? .zero)
-        }
+        let best = best(reports)
         var chosen: PlanFile? = nil
         var chosenSim: PlanSimulation? = nil
         var engine = ""
@@ -401,7 +401,27 @@ public enum ExecutionService {
             try? setup.history.recordSimulation(rec)
             if record.status == .detected { try? setup.history.setOpportunityStatus(id: id, to: .simulated) }
         }
-        return Prepared(result: result, chosen: chosen, engine: engine, refusal: refusal, refusalCode: "unprofitable")
+        return Prepared(result: result, chosen: chosen, engine: engine, refusal: refusal, refusalCode: "unprofitable",
+                        strategy: record.strategy)
+    }
+
+    /// `auto`'s choice: among candidates whose simulation succeeds and pays, the highest net profit after gas
+    /// (then the highest profit, then the earlier candidate: engines list theirs cheapest first).
+    public static func best(_ reports: [CandidateReport]) -> CandidateReport? {
+        var chosen: CandidateReport? = nil
+        for r in reports {
+            guard let x = r.simulation, x.profitable else { continue }
+            guard let c = chosen?.simulation else {
+                chosen = r
+                continue
+            }
+            if let nx = x.netProfit, let nc = c.netProfit, nx != nc {
+                if nc < nx { chosen = r }
+            } else if (c.profit ?? .zero) < (x.profit ?? .zero) {
+                chosen = r
+            }
+        }
+        return chosen
     }
 
     static func deltasJSON(_ deltas: [BalanceDelta]) -> String {

@@ -5,6 +5,7 @@
 // the integer replay through the pools' exact math, never the closed form.
 import Primitives
 import Protocols
+import Validation
 
 /// A size and the exact amounts it produces.
 public struct SizedRoute: Sendable, Equatable {
@@ -17,6 +18,13 @@ public struct SizedRoute: Sendable, Equatable {
 
     /// The last hop's output.
     public var amountOut: U256 { outputs.last ?? .zero }
+
+    /// A sized route with every field given.
+    public init(size: U256, outputs: [U256], profit: I256) {
+        self.size = size
+        self.outputs = outputs
+        self.profit = profit
+    }
 }
 
 /// Sizes cyclic routes over legs of a snapshot.
@@ -73,8 +81,8 @@ public enum RouteSizer {
                 widen += 1
             }
             best = g
-            // Flooring makes small-amount profits jagged: widen the final window with the size (x/16, ≤ 1024).
-            let wide = Int(min(g.x / U256(16), U256(1_024)).uint64 ?? 1_024)
+            // Flooring makes small-amount profits jagged: below 2^14 units widen the final window to x/16.
+            let wide = g.x < U256(16_384) ? Int(g.x.uint64 ?? 0) / 16 : 0
             if let w = scan(legs, around: g.x, halfWidth: max(searchWindow, wide), cap: cap), w.p > best.p
                 || (w.p == best.p && w.x < best.x)
             {
@@ -85,8 +93,46 @@ public enum RouteSizer {
                 best = w
             }
         }
+        // The final output depends only on the last intermediate amount y, and the cheapest way to get y is the
+        // least input for it: walking y (with x = least input, profit from the exact forward replay) removes the
+        // sawtooth the intermediate floors put on profit(x), which can be wide when an intermediate token is coarse.
+        if legs.count >= 2, let outs = replay(legs, amountIn: best.x),
+            let w = walkIntermediate(
+                legs, around: outs[legs.count - 2], halfWidth: legs.allSatisfy(\.isConstantProduct) ? window : searchWindow,
+                cap: cap), w.p > best.p || (w.p == best.p && w.x < best.x)
+        {
+            best = w
+        }
         guard !best.p.isNegative, !best.p.isZero, let outs = replay(legs, amountIn: best.x) else { return nil }
         return SizedRoute(size: best.x, outputs: outs, profit: best.p)
+    }
+
+    /// The least first-hop input whose exact outputs reach `amountOut` after `legs` (inverted hop by hop).
+    public static func minimalInput(_ legs: ArraySlice<Leg>, forOutput amountOut: U256) -> U256? {
+        var y = amountOut
+        for leg in legs.reversed() {
+            guard let x = leg.minimalInput(forOutput: y) else { return nil }
+            y = x
+        }
+        return y
+    }
+
+    /// The best size among the least inputs for last-intermediate amounts in [center − h, center + h].
+    static func walkIntermediate(_ legs: [Leg], around center: U256, halfWidth h: Int, cap: U256) -> (x: U256, p: I256)? {
+        let hw = U256(UInt64(h))
+        var y = center > hw ? center &- hw : .one
+        let hi = center &+ hw
+        let head = legs[0..<(legs.count - 1)]
+        var best: (x: U256, p: I256)? = nil
+        while y <= hi {
+            if let x = minimalInput(head, forOutput: y), x <= cap, let p = profit(legs, amountIn: x),
+                best == nil || p > best!.p || (p == best!.p && x < best!.x)
+            {
+                best = (x, p)
+            }
+            y = y &+ .one
+        }
+        return best
     }
 
     /// The best size in [center − h, center + h] ∩ [1, cap] (ties: smallest), nil when every size reverts.

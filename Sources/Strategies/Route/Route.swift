@@ -81,6 +81,14 @@ public struct Route: Sendable, Equatable {
     /// The plan hops for `StrategyPayload.arbitrage` (first hop spends `size`, later hops spend everything).
     public var planHops: [PlanHop] { hops.enumerated().map { $0.element.planHop(first: $0.offset == 0) } }
 
+    /// The identity of the directed cycle whatever token it starts at: `key` of the rotation that starts at the
+    /// smallest pool address.
+    public var cycleKey: String {
+        let parts = hops.map { "\($0.hop.pool.checksummed):\($0.hop.tokenIn.checksummed)" }
+        guard let start = parts.indices.min(by: { parts[$0] < parts[$1] }) else { return "" }
+        return (parts[start...] + parts[..<start]).joined(separator: ">")
+    }
+
     /// A stable identity of the route's shape (pools and directions), independent of size and block.
     public var key: String {
         hops.map { "\($0.hop.pool.checksummed):\($0.hop.tokenIn.checksummed)" }.joined(separator: ">")

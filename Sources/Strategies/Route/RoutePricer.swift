@@ -4,6 +4,7 @@
 import DeFiCore
 import Primitives
 import Protocols
+import Validation
 
 /// Why a route cannot be priced against a snapshot.
 public enum RouteError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,6 +1,6 @@
 // One directed swap through one pool of a snapshot, with its exact output function (the contracts' integer
-// math through Protocols) and the two cheap views the engine prunes and sizes with: a log marginal rate and a
-// Möbius map (constant product; V3 as virtual reserves within the current tick range).
+// math through Protocols), its executor gas, and the log marginal rate the arbitrage engine prunes with (its
+// Möbius view lives with the sizing code in Strategies).
 import DeFiCore
 import Foundation
 import Primitives
@@ -65,6 +65,28 @@ public struct Leg: Sendable, Equatable {
         }
     }
 
+    /// The least input whose exact output is at least `amountOut`: V2 ⌈10000·rIn·y / ((10000 − fee)·(rOut − y))⌉
+    /// (from getAmountOut's floor), V3 QuoterV2's exact-output input (the pool rounds it up); nil when the pool
+    /// cannot deliver `amountOut`.
+    public func minimalInput(forOutput amountOut: U256) -> U256? {
+        guard !amountOut.isZero else { return nil }
+        switch pool.state {
+        case .uniswapV2(let p):
+            let (rIn, rOut) = zeroForOne ? (p.reserve0, p.reserve1) : (p.reserve1, p.reserve0)
+            guard amountOut < rOut, !rIn.isZero else { return nil }
+            let (num, o) = (U256(10_000) &* rIn).multipliedReportingOverflow(by: amountOut)
+            guard !o else { return nil }
+            let (den, o2) = U256(UInt64(10_000 - p.feeBps)).multipliedReportingOverflow(by: rOut &- amountOut)
+            guard !o2 else { return nil }
+            let (q, r) = num.quotientAndRemainder(dividingBy: den)
+            return r.isZero ? q : q &+ .one
+        case .uniswapV3(let e):
+            return (try? e.state.quoteExactOutputSingle(zeroForOne: zeroForOne, amountOut: amountOut))?.amount
+        case .reserved:
+            return nil
+        }
+    }
+
     /// The plan hop (kind, pool, tokens; extra = fee bps for V2, no price limit for V3).
     public var planHop: PlanHop? {
         switch pool.state {
@@ -107,32 +129,6 @@ public struct Leg: Sendable, Equatable {
             return (zeroForOne ? lp : -lp) + log(Double(1_000_000 - e.state.fee) / 1_000_000)
         case .reserved:
             return -.infinity
-        }
-    }
-
-    /// The leg as a Möbius map x ↦ a·x / (c·x + d): V2 exactly (before flooring), V3 with the virtual reserves of
-    /// the current tick range (x_v = L·2^96/√P, y_v = L·√P/2^96); nil without liquidity.
-    public var mobius: Mobius? {
-        switch pool.state {
-        case .uniswapV2(let p):
-            let (rIn, rOut) = zeroForOne ? (p.reserve0, p.reserve1) : (p.reserve1, p.reserve0)
-            guard !rIn.isZero, !rOut.isZero else { return nil }
-            let n = U256(UInt64(10_000 - p.feeBps))
-            // uint112 reserves: every product < 2^126.
-            return Mobius(a: n &* rOut, c: n, d: U256(10_000) &* rIn)
-        case .uniswapV3(let e):
-            let s = e.state
-            guard s.liquidity > 0, !s.sqrtPriceX96.isZero else { return nil }
-            let l = U256(s.liquidity)
-            let q96 = U256.one << 96
-            guard let x = try? U256.mulDiv(l, q96, s.sqrtPriceX96), let y = try? U256.mulDiv(l, s.sqrtPriceX96, q96),
-                !x.isZero, !y.isZero
-            else { return nil }
-            let (rIn, rOut) = zeroForOne ? (x, y) : (y, x)
-            let n = U256(UInt64(1_000_000 - s.fee))
-            return Mobius.scaled(a: Wide(n, rOut), c: Wide(n), d: Wide(U256(1_000_000), rIn))
-        case .reserved:
-            return nil
         }
     }
 }

@@ -1,0 +1,129 @@
+// The token graph over a snapshot's priced pools and every structural cycle of 2...maxHops pools through a base
+// token, enumerated once per topology. A directed cycle through k base tokens is listed once per base (each
+// rotation is the same trade settled in another token, and its best size and profit differ), or, with
+// `canonicalOnly`, once, starting at its highest-priority base token. `cycles(touching:)` is the
+// pool → cycles index that makes re-scans incremental.
+import Primitives
+import Protocols
+
+/// Directed edge id: 2·poolIndex + (zeroForOne ? 0 : 1).
+public typealias EdgeID = Int32
+
+/// The structural cycles of a set of pools.
+public struct CycleIndex: Sendable {
+    /// Token addresses by token index.
+    public let tokens: [Address]
+    /// Token index of each edge's input and output.
+    public let edgeFrom: [Int32]
+    /// Output token index of each edge.
+    public let edgeTo: [Int32]
+    /// Flattened cycle edges; cycle c is `edges[offsets[c]..<offsets[c + 1]]`.
+    public let edges: [EdgeID]
+    /// Cycle boundaries (count + 1 entries).
+    public let offsets: [Int32]
+    /// Cycles containing each pool (by pool index).
+    public let poolCycles: [[Int32]]
+
+    /// Number of cycles.
+    public var count: Int { offsets.count - 1 }
+
+    /// The edges of cycle `c`.
+    @inlinable public func cycle(_ c: Int) -> ArraySlice<EdgeID> { edges[Int(offsets[c])..<Int(offsets[c + 1])] }
+
+    /// The pool index of an edge.
+    @inlinable public static func pool(_ e: EdgeID) -> Int { Int(e >> 1) }
+
+    /// Whether an edge sells token0.
+    @inlinable public static func zeroForOne(_ e: EdgeID) -> Bool { e & 1 == 0 }
+
+    /// Enumerates the cycles of `pools` (nil entries: unpriced pools, left out) of 2...maxHops hops that start at a
+    /// token of `bases` (priority order; empty: every token, by first appearance).
+    public init(pools: [(Address, Address)?], bases: [Address], maxHops: Int, canonicalOnly: Bool = false) {
+        var index: [Address: Int32] = [:]
+        var tokens: [Address] = []
+        func id(_ a: Address) -> Int32 {
+            if let i = index[a] { return i }
+            let i = Int32(tokens.count)
+            index[a] = i
+            tokens.append(a)
+            return i
+        }
+        var from = [Int32](repeating: -1, count: pools.count * 2)
+        var to = [Int32](repeating: -1, count: pools.count * 2)
+        for (i, p) in pools.enumerated() {
+            guard let (t0, t1) = p else { continue }
+            let a = id(t0)
+            let b = id(t1)
+            from[2 * i] = a
+            to[2 * i] = b
+            from[2 * i + 1] = b
+            to[2 * i + 1] = a
+        }
+        // out[u]: edges leaving u; into[v][u]: edges u → v (for closing a cycle at its base).
+        var out = [[EdgeID]](repeating: [], count: tokens.count)
+        for e in 0..<from.count where from[e] >= 0 { out[Int(from[e])].append(EdgeID(e)) }
+        var rank = [Int](repeating: Int.max, count: tokens.count)
+        var baseIDs: [Int32] = []
+        if bases.isEmpty {
+            baseIDs = (0..<Int32(tokens.count)).map { $0 }
+        } else {
+            for b in bases { if let i = index[b], rank[Int(i)] == Int.max { baseIDs.append(i) } }
+        }
+        for (r, b) in baseIDs.enumerated() { rank[Int(b)] = r }
+
+        var edges: [EdgeID] = []
+        var offsets: [Int32] = [0]
+        var poolCycles = [[Int32]](repeating: [], count: pools.count)
+        var path: [EdgeID] = []
+        var onPath = [Bool](repeating: false, count: tokens.count)
+        let hops = max(2, maxHops)
+
+        func emit() {
+            let c = Int32(offsets.count - 1)
+            edges.append(contentsOf: path)
+            offsets.append(Int32(edges.count))
+            for e in path {
+                let p = Int(e >> 1)
+                if poolCycles[p].last != c { poolCycles[p].append(c) }
+            }
+        }
+        func walk(_ u: Int32, base: Int32, baseRank: Int) {
+            for e in out[Int(u)] {
+                let v = to[Int(e)]
+                if v == base {
+                    // Close the cycle; two hops must use two different pools.
+                    if path.count >= 1, !(path.count == 1 && (path[0] >> 1) == (e >> 1)) {
+                        path.append(e)
+                        emit()
+                        path.removeLast()
+                    }
+                    continue
+                }
+                guard path.count + 1 < hops, !onPath[Int(v)], !canonicalOnly || rank[Int(v)] > baseRank else { continue }
+                onPath[Int(v)] = true
+                path.append(e)
+                walk(v, base: base, baseRank: baseRank)
+                path.removeLast()
+                onPath[Int(v)] = false
+            }
+        }
+        for b in baseIDs {
+            onPath[Int(b)] = true
+            walk(b, base: b, baseRank: rank[Int(b)])
+            onPath[Int(b)] = false
+        }
+        self.tokens = tokens
+        self.edgeFrom = from
+        self.edgeTo = to
+        self.edges = edges
+        self.offsets = offsets
+        self.poolCycles = poolCycles
+    }
+
+    /// Cycles containing any of `pools` (pool indices), sorted, without repeats.
+    public func cycles(touching pools: some Sequence<Int>) -> [Int32] {
+        var seen = Set<Int32>()
+        for p in pools where p < poolCycles.count { seen.formUnion(poolCycles[p]) }
+        return seen.sorted()
+    }
+}

@@ -1,0 +1,245 @@
+// The state a scan keeps between blocks: the client, the snapshot and the arbitrage engine.
+import Chain
+import DeFiCore
+import Foundation
+import History
+import Primitives
+import Protocols
+import Validation
+
+struct ScanSession {
+    var client: RPCClient?
+    var snapshot: MarketSnapshot
+    var engine: ArbitrageEngine?
+    var source: String
+    var strategies: Set<RouteStrategy>
+    var evaluated = 0
+
+    static func start(_ request: ScanRequest, config: DefiConfig, progress: @Sendable (String) -> Void)
+        async throws(ScanError) -> ScanSession
+    {
+        let strategies = try ScanService.strategies(request.strategies)
+        guard (2...ExecutorPlan.maxHops).contains(request.maxHops) else {
+            throw .usage("--max-hops \(request.maxHops): expected 2 to \(ExecutorPlan.maxHops) (the executor's limit)")
+        }
+        if let path = request.statePath {
+            let text: String
+            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+                throw .quote(.stateFile(path: path, reason: "cannot be read"))
+            }
+            let snapshot: MarketSnapshot
+            do { snapshot = try MarketSnapshot(jsonText: text) } catch {
+                throw .quote(.stateFile(path: path, reason: error.description))
+            }
+            if let b = request.block, b != "latest", b != String(snapshot.blockNumber),
+                b.lowercased() != snapshot.blockHash.description
+            {
+                throw .quote(.invalidBlock(text: b, reason: "the state file is at block \(snapshot.blockNumber)"))
+            }
+            progress("loaded \(snapshot.pools.count) pools at block \(snapshot.blockNumber) from \(path)")
+            return ScanSession(client: nil, snapshot: snapshot, engine: nil, source: "state", strategies: strategies)
+        }
+        let client = try makeClient(config)
+        let block: BlockRef
+        do { block = try QuoteService.blockRef(request.block) } catch { throw .quote(error) }
+        let snapshot = try await read(config: config, client: client, block: block, progress: progress)
+        return ScanSession(client: client, snapshot: snapshot, engine: nil, source: "rpc", strategies: strategies)
+    }
+
+    static func makeClient(_ config: DefiConfig) throws(ScanError) -> RPCClient {
+        var urls: [String] = []
+        if let u = config.rpcURL {
+            urls = [u]
+        } else if let chain = config.chain.flatMap({ config.chains[$0] }) {
+            urls = chain.rpcURLs
+        } else if config.chains.count == 1, let only = config.chains.values.first {
+            urls = only.rpcURLs
+        }
+        guard !urls.isEmpty else { throw .quote(.noRPC) }
+        let expected = config.chain.flatMap { config.chains[$0]?.chainID }
+        do { return try RPCClient(urls: urls, configuration: RPCConfiguration(expectedChainID: expected)) } catch {
+            throw .quote(.rpc(error))
+        }
+    }
+
+    static func multicall(_ config: DefiConfig) -> Multicall {
+        if let m = config.multicall, let a = try? Address(parsing: m) { return Multicall(mode: .deployed(a)) }
+        return Multicall(mode: .deployless(Multicall.canonicalAddress))
+    }
+
+    /// Every pool of every pair of configured tokens on the configured V2/V3 venues, at one pinned block.
+    static func read(config: DefiConfig, client: RPCClient, block: BlockRef, progress: @Sendable (String) -> Void)
+        async throws(ScanError) -> MarketSnapshot
+    {
+        let tokens: [SnapshotToken] = config.tokens.sorted { $0.key < $1.key }.compactMap { k, t in
+            guard let a = try? Address(parsing: t.address) else { return nil }
+            return SnapshotToken(address: a, symbol: t.symbol ?? k, decimals: t.decimals)
+        }
+        guard tokens.count >= 2 else { throw .usage("scan needs at least two tokens in defi.tokens") }
+        let (v2, v3): ([V2VenueSpec], [V3VenueSpec])
+        do { (v2, v3) = try QuoteService.specs(config, only: nil) } catch { throw .quote(error) }
+        guard !v2.isEmpty || !v3.isEmpty else { throw .usage("scan needs a uniswap_v2 or uniswap_v3 venue in defi.venues") }
+        do {
+            let view = try await client.pinned(at: block)
+            let reader = PoolReader(view: view, multicall: multicall(config))
+            var pools: [PoolEntry] = []
+            var pairs = 0
+            for i in tokens.indices {
+                for j in tokens.indices where j > i {
+                    pools += try await reader.read(tokenA: tokens[i].address, tokenB: tokens[j].address, v2: v2, v3: v3)
+                    pairs += 1
+                }
+            }
+            progress("read \(pools.count) pools of \(pairs) pairs at block \(view.block.number)")
+            return MarketSnapshot(
+                chainID: try? await client.chainID(), blockNumber: view.block.number, blockHash: view.block.hash,
+                tokens: tokens, pools: pools)
+        } catch let e as ReaderError {
+            if case .rpc(let r) = e { throw .quote(.rpc(r)) }
+            throw .quote(.read(e.description))
+        } catch let e as RPCError {
+            throw .quote(.rpc(e))
+        } catch {
+            throw .quote(.read("\(error)"))
+        }
+    }
+
+    /// Moves to block `head`: top-level state of every pool re-read, V3 ticks only for pools that changed.
+    mutating func advance(to head: UInt64, config: DefiConfig, progress: @Sendable (String) -> Void) async throws(ScanError) {
+        guard let client else { return }
+        do {
+            let view = try await client.pinned(at: .number(head))
+            let reader = PoolReader(view: view, multicall: Self.multicall(config))
+            let (pools, changed) = try await reader.refresh(snapshot.pools)
+            var next = snapshot
+            next.pools = pools
+            next.blockNumber = view.block.number
+            next.blockHash = view.block.hash
+            progress("block \(view.block.number): \(changed.count) of \(pools.count) pools changed")
+            if var engine {
+                var states: [Int: PoolState] = [:]
+                for i in changed { states[i] = pools[i].state }
+                evaluated = engine.update(states: states, blockNumber: view.block.number)
+                self.engine = engine
+            }
+            snapshot = next
+        } catch let e as ReaderError {
+            if case .rpc(let r) = e { throw .quote(.rpc(r)) }
+            throw .quote(.read(e.description))
+        } catch let e as RPCError {
+            throw .quote(.rpc(e))
+        } catch {
+            throw .quote(.read("\(error)"))
+        }
+    }
+
+    /// Runs (or re-runs) the engine, validates, ranks, records and saves.
+    mutating func evaluate(_ request: ScanRequest, config: DefiConfig, progress: @Sendable (String) -> Void)
+        async throws(ScanError) -> ScanResult
+    {
+        var view: PinnedView? = nil
+        if let client {
+            do { view = try await client.pinned(at: .hash(snapshot.blockHash)) } catch { throw .quote(.rpc(error)) }
+        }
+        let prices: PriceBook
+        do { prices = try await AaveReads.priceBook(config: config, snapshot: snapshot, view: view) } catch {
+            throw .read(error.description)
+        }
+        let native = ScanService.nativeToken(snapshot)
+        var policy = ValidationPolicy(config.arbitrage, slippageBps: request.slippageBps)
+        if let m = request.minProfit {
+            policy.minProfitUSD = try ScanService.minProfitUSD(m, snapshot: snapshot, prices: prices, native: native)
+        }
+        var notes: [String] = []
+        let inputs = try await costInputs(request, config: config, view: view, native: native, notes: &notes)
+        if engine == nil {
+            var bases: [Address] = []
+            for s in config.arbitrage.baseTokens {
+                if let t = config.tokens[s], let a = try? Address(parsing: t.address) { bases.append(a) }
+            }
+            if bases.isEmpty { bases = snapshot.tokens.map(\.address) }
+            var caps: [Address: U256] = [:]
+            for b in bases { if let c = prices.amount(of: b, worth: policy.maxPositionUSD) { caps[b] = c } }
+            let options = ArbitrageOptions(
+                maxHops: request.maxHops, strategies: strategies, baseTokens: bases, maxInput: caps)
+            let e = ArbitrageEngine(snapshot: snapshot, options: options)
+            evaluated = e.lastEvaluated
+            engine = e
+        }
+        guard let engine else { preconditionFailure("engine set above") }
+        progress("\(engine.index.count) cycles, \(evaluated) evaluated, \(engine.lastSized) sized, \(engine.profitableCount) gross-profitable")
+        var (accepted, rejected) = ScanService.assess(
+            engine.routes(), snapshot: snapshot, policy: policy, inputs: inputs, prices: prices)
+        if request.record && !accepted.isEmpty {
+            let path = request.historyPath ?? HistoryQuery.path(
+                configured: config.historyDB, environment: ProcessInfo.processInfo.environment)
+            let json = try? snapshot.jsonText()
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                let store = try HistoryStore(path: path)
+                for i in accepted.indices {
+                    let rec = ScanService.record(accepted[i], snapshot: snapshot, snapshotJSON: json)
+                    try store.recordOpportunity(rec)
+                    accepted[i].id = rec.id
+                }
+            } catch {
+                throw .history("\(error)")
+            }
+        }
+        if let path = request.saveStatePath {
+            do { try (try snapshot.jsonText()).write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                throw .quote(.stateFile(path: path, reason: "cannot be written: \(error)"))
+            }
+        }
+        _ = rejected
+        return ScanResult(
+            snapshot: snapshot, opportunities: accepted, rejected: rejected, cycles: engine.index.count,
+            evaluated: evaluated, sized: engine.lastSized, source: source, roundTrips: client?.roundTrips ?? 0,
+            gasPriceWei: inputs.gasPriceWei, flash: inputs.flash, policy: policy, notes: notes)
+    }
+
+    func costInputs(
+        _ request: ScanRequest, config: DefiConfig, view: PinnedView?, native: Address?, notes: inout [String]
+    ) async throws(ScanError) -> CostInputs {
+        var gasPrice: U256
+        if let g = request.gasPrice {
+            do { gasPrice = try Units.parse(g) } catch { throw .usage("--gas-price \"\(g)\": \(error)") }
+        } else if let client {
+            do { gasPrice = CostInputs.projectedGasPrice(try await FeeOracle().estimate(client: client)) } catch {
+                throw .read("fee oracle: \(error)")
+            }
+        } else {
+            // Offline: the configured cap is the conservative fee.
+            let cap = config.flashLoan.maxGasPriceGwei.description
+            gasPrice = (try? Units.parse(cap, decimals: 9)) ?? .zero
+            notes.append("offline scan: gas priced at max_gas_price_gwei \(cap) gwei (pass --gas-price to change)")
+        }
+        var flash = FlashCost.none
+        if let pool = AaveReads.addresses(config).pool {
+            if let view {
+                do { flash = .aave(premiumBps: try await AaveReads.flashLoanPremium(pool: pool, view: view)) } catch {
+                    throw .read(error.description)
+                }
+            } else {
+                notes.append("offline scan: the Aave flash-loan premium is not read; costs assume own capital")
+            }
+        }
+        var l1 = U256.zero
+        if let chainID = snapshot.chainID, OPStackChains.ids.contains(chainID), let client {
+            // A max-hop executor call priced by the GasPriceOracle (an upper bound for shorter routes).
+            let hop = PlanHop(kind: .uniswapV3, pool: .zero, tokenIn: .zero, tokenOut: .zero, extra: .zero)
+            let plan = ExecutorPlan(
+                flash: FlashSource(kind: .none, lender: .zero, asset: .zero, amount: .zero), profitToken: .zero,
+                minProfit: .zero, payload: .arbitrage(hops: [PlanHop](repeating: hop, count: request.maxHops)))
+            let data = (try? plan.calldata()) ?? []
+            let tx = Transaction(
+                type: .dynamicFee, chainID: chainID, nonce: 1 << 20, maxPriorityFeePerGas: gasPrice, maxFeePerGas: gasPrice,
+                gasLimit: 1_000_000, to: Address.zero, data: data)
+            do { l1 = try await OPStack.l1Fee(of: tx, client: client, at: .hash(snapshot.blockHash)) } catch {
+                throw .read("OP-stack L1 fee: \(error)")
+            }
+        }
+        return CostInputs(gasPriceWei: gasPrice, l1FeeWei: l1, flash: flash, nativeToken: native)
+    }
+}
