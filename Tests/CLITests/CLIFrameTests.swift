@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["liquidate", "--protocol", "aave"], "defi liquidate"), (["pnl", "--by", "week"], "defi pnl"),
+        (["pnl", "--by", "week"], "defi pnl"),
         (["register-strategy", "--list"], "defi register-strategy"),
     ])
     func notYetAvailableIsOneLineAndExit7(arguments: [String], name: String) throws {

@@ -42,16 +42,19 @@ import Testing
         }
     }
 
+    /// One snapshot window at a time in this test process (Devnet.exclusive), reverted afterwards.
     static func withSnapshot<T>(_ body: (RPCClient) async throws -> T) async throws -> T {
-        let c = try Devnet.client()
-        let id = try await c.call("evm_snapshot")
-        do {
-            let out = try await body(c)
-            _ = try await c.call("evm_revert", [id])
-            return out
-        } catch {
-            _ = try await c.call("evm_revert", [id])
-            throw error
+        try await Devnet.exclusive {
+            let c = try Devnet.client()
+            let id = try await c.call("evm_snapshot")
+            do {
+                let out = try await body(c)
+                _ = try await c.call("evm_revert", [id])
+                return out
+            } catch {
+                _ = try await c.call("evm_revert", [id])
+                throw error
+            }
         }
     }
 
