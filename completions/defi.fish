@@ -244,7 +244,7 @@ complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "def
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi liquidate" protocol' -l 'protocol' -d 'Which lending protocols to watch.' -rfka 'aave compound maker all'
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi liquidate" dry-run' -l 'dry-run' -d 'Find and simulate, but do not send.'
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi liquidate" max-liquidations' -l 'max-liquidations' -d 'Stop after this many liquidations.' -rfka ''
-complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi liquidate" deadline' -l 'deadline' -d 'Give up on a transaction not included within this many seconds.' -rfka ''
+complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi liquidate" deadline' -l 'deadline' -d 'Start no new liquidation this many seconds after the run began.' -rfka ''
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi liquidate" min-profit' -l 'min-profit' -d 'Minimum net profit per liquidation (10usd, 0.01ether).' -rfka ''
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi liquidate" keystore' -l 'keystore' -d 'A keystore file, or a keystore name in the keystore directory.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'defi' -n '__defi_should_offer_completions_for_flags_or_options "defi liquidate" password-file' -l 'password-file' -d 'A file holding the keystore password; else DEFI_PASSWORD, else a prompt.' -rF

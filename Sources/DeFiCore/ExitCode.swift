@@ -18,6 +18,8 @@ public enum ExitCode: Int32, Sendable, CaseIterable, CustomStringConvertible {
     case partialFailure = 6
     /// The subcommand exists but its engine is not in this build yet.
     case notAvailable = 7
+    /// `defi liquidate` only: the run found nothing to do (cron wrappers treat it as success).
+    case nothingToDo = 8
 
     /// A short lower-case meaning, for tables and man pages.
     public var meaning: String {
@@ -30,6 +32,7 @@ public enum ExitCode: Int32, Sendable, CaseIterable, CustomStringConvertible {
         case .lockHeld: "lock held by another run"
         case .partialFailure: "partial failure"
         case .notAvailable: "subcommand not yet available in this build"
+        case .nothingToDo: "nothing to do (defi liquidate)"
         }
     }
 

@@ -23,16 +23,6 @@ import Testing
         #expect(r.stdout == "0.1.0\n")
     }
 
-    @Test(arguments: [
-        (["liquidate", "--protocol", "aave"], "defi liquidate"),
-    ])
-    func notYetAvailableIsOneLineAndExit7(arguments: [String], name: String) throws {
-        let r = try DefiBinary.run(arguments)
-        #expect(r.status == 7)
-        #expect(r.stdout.isEmpty)
-        #expect(r.stderr == "error: \(name) is not yet available in this build\n")
-    }
-
     @Test func failureJSONEnvelopeOnStdoutAndLineOnStderr() throws {
         let r = try DefiBinary.run(["scan", "--strategies", "foo", "--json"])
         #expect(r.status == 2)

@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func exitCodesAreStable() {
-        #expect(DeFiCore.ExitCode.allCases.map(\.rawValue) == [0, 1, 2, 3, 4, 5, 6, 7])
+        #expect(DeFiCore.ExitCode.allCases.map(\.rawValue) == [0, 1, 2, 3, 4, 5, 6, 7, 8])
         #expect(NotAvailableError(command: "defi scan").description == "error: defi scan is not yet available in this build")
     }
 }

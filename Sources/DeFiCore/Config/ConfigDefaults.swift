@@ -14,6 +14,10 @@ public enum ConfigDefaults {
     public static let maxDailyLossUSD = ExactDecimal(1000)
     /// Open position limit.
     public static let maxPositionCount = 10
+    /// Minimum liquidation profit, USD (`strategies.liquidation.min_profit_usd`).
+    public static let liquidationMinProfitUSD = ExactDecimal(10)
+    /// Blocks the borrower index trails the head by (`strategies.liquidation.finality_blocks`).
+    public static let liquidationFinalityBlocks: UInt64 = 64
     /// Value-at-risk confidence.
     public static let varConfidence = ExactDecimal(whole: 0, fraction: "95")
 

@@ -22,7 +22,7 @@ public struct ConfigValidator: Sendable {
                 "chain", "rpc_url", "strategies", "execution", "risk", "protocols", "chains", "tokens", "venues",
                 "multicall", "aggregators", "history", "pricing", "pnl",
             ], origins: origins, addressRule: addressRule)
-        let strategies = try d.mapping("strategies", known: ["arbitrage", "statistical"])
+        let strategies = try d.mapping("strategies", known: ["arbitrage", "statistical", "liquidation"])
         let execution = try d.mapping("execution", known: ["flash_loan", "capital", "mev", "tenderly"])
         let history = try d.mapping("history", known: ["db"])
         let pnl = try d.mapping("pnl", known: ["quote"])
@@ -35,6 +35,7 @@ public struct ConfigValidator: Sendable {
             flashLoan: try flashLoan(execution), capital: try capital(execution), risk: try risk(d),
             protocols: try protocols(d), chains: try chains(d), tokens: tokens, venues: try venues(d),
             multicall: try d.address("multicall"), aggregators: try aggregators(d), historyDB: try history.string("db"))
+        config.liquidation = try liquidation(strategies)
         config.pricingUSD = try pricingUSD(d, tokens: tokens)
         config.mev = try mev(execution)
         config.tenderly = try tenderly(execution)
@@ -100,6 +101,16 @@ public struct ConfigValidator: Sendable {
             minSpreadBPS: try a.int("min_spread_bps", in: 0...10_000, expected: Self.basisPoints)
                 ?? ConfigDefaults.minSpreadBPS,
             maxPositionUSD: try a.decimal("max_position_usd") ?? ConfigDefaults.maxPositionUSD)
+    }
+
+    private func liquidation(_ s: ConfigFields) throws(ConfigError) -> LiquidationConfig {
+        let l = try s.mapping("liquidation", known: ["min_profit_usd", "finality_blocks"])
+        var c = LiquidationConfig()
+        if let v = try l.decimal("min_profit_usd") { c.minProfitUSD = v }
+        if let v = try l.integer("finality_blocks", in: 0...100_000, expected: "a whole number of blocks (0-100000)") {
+            c.finalityBlocks = v
+        }
+        return c
     }
 
     private func statistical(_ s: ConfigFields) throws(ConfigError) -> StatisticalConfig? {
@@ -194,8 +205,13 @@ public struct ConfigValidator: Sendable {
         for name in all.keys {
             let p = try all.mapping(name, known: nil)
             var addresses: [String: String] = [:]
-            for role in p.keys where role != "version" { addresses[role] = try p.address(role) }
-            out[name] = ProtocolConfig(addresses: addresses, version: try p.string("version"))
+            for role in p.keys where role != "version" && role != "deployment_block" {
+                addresses[role] = try p.address(role)
+            }
+            var config = ProtocolConfig(addresses: addresses, version: try p.string("version"))
+            config.deploymentBlock = try p.integer(
+                "deployment_block", in: 0...UInt64(Int64.max), expected: "a block number")
+            out[name] = config
         }
         return out
     }

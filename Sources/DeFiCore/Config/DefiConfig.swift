@@ -37,6 +37,19 @@ public struct DefiConfig: Sendable, Equatable {
     /// The quote currency P&L is valued and reported in (`defi.pnl.quote`: `USD`, a token symbol or address);
     /// nil means USD.
     public var pnlQuote: String? = nil
+    /// Liquidation sweep thresholds (`defi.strategies.liquidation`).
+    public var liquidation: LiquidationConfig = LiquidationConfig()
+}
+
+/// `defi.strategies.liquidation`: when a liquidation is worth sending and how far the borrower index trails.
+public struct LiquidationConfig: Sendable, Equatable {
+    /// Minimum net profit in USD after flash premium, swap, gas and L1 fee (`min_profit_usd`).
+    public var minProfitUSD: ExactDecimal = ConfigDefaults.liquidationMinProfitUSD
+    /// Blocks below the head the borrower index treats as final (`finality_blocks`).
+    public var finalityBlocks: UInt64 = ConfigDefaults.liquidationFinalityBlocks
+
+    /// The defaults.
+    public init() {}
 }
 
 /// `defi.strategies.arbitrage`: when a spread is worth taking.
@@ -154,6 +167,8 @@ public struct ProtocolConfig: Sendable, Equatable {
     public var addresses: [String: String]
     /// The deployment's version (`"3.3"`).
     public var version: String?
+    /// The block the deployment was created in (`deployment_block`): where event scans start.
+    public var deploymentBlock: UInt64? = nil
 }
 
 /// `defi.chains.<name>`: how to reach a chain.
