@@ -1,6 +1,6 @@
 """Compiled contract artifacts: fetch, unpack, load, link and compile.
 
-Third-party bytecode (Uniswap V2/V3, Aave V3.3, WETH9, test tokens) comes from the
+Third-party bytecode (Uniswap V2/V3, Aave V3.2, WETH9, test tokens) comes from the
 `web3-ethereum-defi==1.2` wheel, fetched with `pip download --no-deps` into `devnet/.cache/`
 (never installed, never committed); only the needed artifacts are unzipped. The project's own
 Vyper contracts in `devnet/contracts/` are compiled with the pinned vyper at deploy time, and

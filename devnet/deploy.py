@@ -2,7 +2,7 @@
 
 Phases (each asserts what it built): tokens (WETH9 + mintable USDC/DAI/WBTC) and the Vyper
 Multicall3; two independent Uniswap-V2-style venues (factory + Router02 each); Uniswap V3
-(factory, NFT descriptor, position manager, SwapRouter, QuoterV2); an Aave V3.3 market
+(factory, NFT descriptor, position manager, SwapRouter, QuoterV2); an Aave V3.2 market
 (provider, ACL, pool and configurator proxies, AaveOracle over replaceable MockAggregator
 feeds, data provider, four reserves, 5 bps flash premium); the project's own artifacts; then
 the demo market (`devnet.market.seed`).
@@ -194,7 +194,7 @@ class Deployer:
             reserves[symbol] = {"asset": asset, "a_token": data[0], "variable_debt_token": data[2],
                                 "ltv_bps": ltv, "liquidation_threshold_bps": lt, "liquidation_bonus_bps": bonus}
         self.record["aave_v3"] = {
-            "version": "3.3",
+            "version": "3.2",
             "pool": pool.address,
             "pool_configurator": conf.address,
             "addresses_provider": provider.address,
@@ -267,7 +267,7 @@ def defi_yaml(record: dict[str, Any]) -> str:
     lines += [
         "  protocols:",
         f'    aave_v3: {{pool: "{aave["pool"]}", addresses_provider: "{aave["addresses_provider"]}", '
-        f'oracle: "{aave["oracle"]}", data_provider: "{aave["data_provider"]}", version: "3.3"}}',
+        f'oracle: "{aave["oracle"]}", data_provider: "{aave["data_provider"]}", version: "3.2"}}',
         f'  multicall: "{record["multicall"]}"',
         "  strategies:",
         "    arbitrage: {min_profit_usd: 1, min_spread_bps: 10, max_position_usd: 100000}",
@@ -291,7 +291,7 @@ def build(client: RpcClient, seed_market: bool = True) -> dict[str, Any]:
               ("Uniswap V2 venue A", lambda: d.uniswap_v2("uniswap_v2_a")),
               ("Uniswap V2 venue B", lambda: d.uniswap_v2("uniswap_v2_b")),
               ("Uniswap V3", d.uniswap_v3),
-              ("Aave V3.3", d.aave_v3),
+              ("Aave V3.2", d.aave_v3),
               ("project contracts", d.project_contracts)]
     if seed_market:
         phases.append(("demo market", lambda: market.seed(d)))

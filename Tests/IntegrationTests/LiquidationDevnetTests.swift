@@ -178,6 +178,15 @@ import Testing
             }
             let balance1 = try await QuoteDevnet.balance(usdc, of: owner, client: c)
             #expect(balance1 - balance0 == realized)
+            // Each liquidation's realised P&L is recorded, valued by the Aave oracle at its block (as `execute`'s).
+            var valued: [PnLRow] = []
+            try HistoryStore(path: history).forEachPnLRow { valued.append($0); return true }
+            #expect(valued.count == 3)
+            for row in valued {
+                #expect(row.state == "included" && row.quote == "USD")
+                let net = try I256(parsing: try #require(row.net))
+                #expect(net > .zero, "a liquidation worth sending nets a profit after gas and the flash premium")
+            }
 
             // Independently: recompute each liquidation from the state just before its block, at its timestamp.
             let events = try await Self.liquidations(c, from: start + 1)

@@ -1,5 +1,5 @@
 """The executor (contracts/strategies/FlashLoans) on the seeded devnet against the real Uniswap V2/V3
-and Aave V3.3 bytecode: flash-loan and flash-swap arbitrage, a triangle, V2->V3, an Aave liquidation,
+and Aave V3.2 bytecode: flash-loan and flash-swap arbitrage, a triangle, V2->V3, an Aave liquidation,
 profit exactly as predicted with integer math, minProfit reverts, nothing left behind, and the gas
 of each route next to the same trade through the protocols' routers from an EOA."""
 

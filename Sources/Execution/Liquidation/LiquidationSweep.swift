@@ -426,6 +426,8 @@ public enum LiquidationSweep {
             client: client, chainID: chainID, history: store, fees: FeeOracle(maxGasPrice: maxGas), block: .latest,
             wrappedNative: native, lockPath: nil)
         context.checkpoint = request.checkpoint
+        // Realised P&L of every liquidation, valued like `execute`'s: Aave oracle prices at the inclusion block.
+        context.valuation = ExecutionService.pnlValuation(config: config, client: client, wrappedNative: native)
         context.gasInProfitToken = { wei, token in
             try? AaveLiquidationFinder.weiInDebt(wei, nativeAsset: native, debt: token, market: market)
         }

@@ -176,21 +176,27 @@ public enum ExecutionService {
     static func pnlValuation(setup: ExecutionSetup)
         -> (@Sendable (UInt64, [Address]) async throws -> QuoteValuation)?
     {
-        guard let oracle = AaveReads.addresses(setup.config).oracle else { return nil }
+        pnlValuation(config: setup.config, client: setup.client, wrappedNative: setup.wrappedNative)
+    }
+
+    /// The same valuation from its parts (the liquidation sweep has no `ExecutionSetup`).
+    static func pnlValuation(config: DefiConfig, client: RPCClient, wrappedNative: Address?)
+        -> (@Sendable (UInt64, [Address]) async throws -> QuoteValuation)?
+    {
+        guard let oracle = AaveReads.addresses(config).oracle else { return nil }
         var decimals: [Address: Int] = [:]
         var bySymbol: [String: Address] = [:]
-        for (symbol, t) in setup.config.tokens {
+        for (symbol, t) in config.tokens {
             guard let a = try? Address(parsing: t.address) else { continue }
             decimals[a] = t.decimals
             bySymbol[symbol.uppercased()] = a
         }
         var quote: AaveOraclePrices.Asset? = nil
-        if let q = setup.config.pnlQuote, q.uppercased() != "USD" {
+        if let q = config.pnlQuote, q.uppercased() != "USD" {
             let a = bySymbol[q.uppercased()] ?? (try? Address(parsing: q))
             if let a, let d = decimals[a] { quote = AaveOraclePrices.Asset(token: a, decimals: d) }
         }
-        let client = setup.client
-        let weth = setup.wrappedNative
+        let weth = wrappedNative
         let known = decimals
         let quoteAsset = quote
         return { block, tokens in

@@ -52,7 +52,7 @@ struct Liquidate: AsyncParsableCommand, DisplayingCommand {
             signer: key.map { LocalSigner(key: $0, source: "defi liquidate") }, checkpoint: CrashHook.fromEnvironment())
         let summary = try await LiquidationSweep.run(request, config: loaded.config)
         for w in summary.warnings { Diagnostics.shared.warning(w) }
-        try Renderer(display: display).emit(LiquidateReport(summary: summary))
+        try Renderer(display: display).emit(LiquidateReport(summary: summary, names: TokenNames(config: loaded.config)))
         let code = LiquidateReport.exitCode(summary.outcome)
         if code != .success { throw ArgumentParser.ExitCode(code.rawValue) }
     }

@@ -8,6 +8,8 @@ import Strategies
 /// with reasons); JSON carries every amount as a decimal string.
 struct LiquidateReport: Report {
     let summary: LiquidationSummary
+    /// Symbols and decimals for the human table's profit (`2730540916 [2730.540916 USDC]`); JSON/CSV stay raw.
+    var names: TokenNames? = nil
 
     /// The documented exit code of an outcome.
     static func exitCode(_ o: LiquidationSummary.Outcome) -> ExitCode {
@@ -147,6 +149,16 @@ struct LiquidateReport: Report {
         } + skippedViews.map { ["skipped", $0.lendingProtocol, $0.user, "", "", "", $0.detail] }
     }
 
+    /// The human table: the profit also in whole units of the debt token when the config names it.
+    var humanRows: [[String]] {
+        guard let names else { return rows }
+        return zip(summary.executed, executedViews).map { e, v in
+            let raw = e.realizedProfit ?? e.simulatedProfit
+            return ["executed", v.lendingProtocol, v.user, v.txHash ?? "", raw.map { names.amount($0, e.debtAsset) } ?? "",
+                    v.netProfitUSD, v.failure ?? ""]
+        } + rows.dropFirst(executedViews.count)
+    }
+
     func humanText(style: TextStyle) -> String {
         var t = ""
         for p in protocolViews {
@@ -160,7 +172,7 @@ struct LiquidateReport: Report {
             t += "\n"
         }
         t += "outcome: \(summary.outcome.rawValue)\(summary.dryRun ? " (dry run)" : "")\n"
-        if !rows.isEmpty { t += Table(columns: columns, rows: rows).aligned(style: style) }
+        if !rows.isEmpty { t += Table(columns: columns, rows: humanRows).aligned(style: style) }
         return t
     }
 }
