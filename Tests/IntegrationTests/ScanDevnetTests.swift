@@ -285,6 +285,60 @@ extension QuoteDevnetTests {
         _ = try await c.call("evm_revert", [snap])
     }
 
+    /// A V3 position minted away from the price changes the pool's ticks but neither slot0 nor the active
+    /// liquidity: the top-level comparison alone misses it; the Mint log (what `--watch` fetches) makes the
+    /// refresh re-read the ticks, and the refreshed pool then equals a fresh read.
+    @Test func mintAwayFromThePriceIsSeenThroughItsLog() async throws {
+        let c = try Devnet.client()
+        let me = try QuoteDevnet.account(7)
+        let snap = try await c.call("evm_snapshot")
+        do {
+            let view = try await c.pinned()
+            let pools = try await QuoteDevnet.allPools(view: view, radius: 16)
+            let address = try Self.pool("uniswap_v3:WETH/DAI/3000")
+            let i = try #require(pools.firstIndex { $0.address == address })
+            guard case .uniswapV3(let e) = pools[i].state else { throw RPCError.malformedReply(what: "pool", bodyPrefix: "") }
+            let (t0, t1) = (e.token0, e.token1)
+            let spacing = e.state.tickSpacing
+            let base = (e.state.tick / spacing) * spacing
+            let (lower, upper) = (base + 100 * spacing, base + 200 * spacing)  // far above the price: token0 only
+            let npm = try Devnet.address("venues", "uniswap_v3", "position_manager")
+            let amount = Units.powerOfTen(18) * U256(5)
+            for t in [t0, t1] {
+                try await fund(c, me, t, amount)
+                let a = try await send(c, from: me, to: t, data: try call("approve(address,uint256)", [.address(npm), .uint(amount)]))
+                #expect(a.succeeded)
+            }
+            let mint = try await send(
+                c, from: me, to: npm,
+                data: try call(
+                    "mint((address,address,uint24,int24,int24,uint256,uint256,uint256,uint256,address,uint256))",
+                    [
+                        .tuple([
+                            .address(t0), .address(t1), .uint(U256(UInt64(e.state.fee))), .int(I256(Int64(lower))),
+                            .int(I256(Int64(upper))), .uint(amount), .uint(amount), .uint(.zero), .uint(.zero),
+                            .address(me), .uint(U256.one << 64),
+                        ])
+                    ]))
+            #expect(mint.succeeded)
+            let later = try await c.pinned()
+            let reader = PoolReader(view: later, multicall: try QuoteDevnet.multicall, wordRadius: 16)
+            let blind = try await reader.refresh(pools)
+            #expect(blind.changed.isEmpty, "slot0 and liquidity did not move")
+            let logs = try await c.logs(
+                LogFilter(addresses: [address], topics: [PoolReader.v3LiquidityEventTopics]),
+                from: view.block.number + 1, to: later.block.number)
+            #expect(Set(logs.map(\.address)) == [address])
+            let seen = try await reader.refresh(pools, liquidityTouched: Set(logs.map(\.address)))
+            #expect(seen.changed == [i])
+            let fresh = try await QuoteDevnet.allPools(view: later, radius: 16)
+            #expect(seen.pools == fresh)
+        } catch {
+            Issue.record("\(error)")
+        }
+        _ = try await c.call("evm_revert", [snap])
+    }
+
     @Test func watchRescansOnlyCyclesThroughChangedPoolsEachBlock() async throws {
         let c = try Devnet.client()
         let me = try QuoteDevnet.account(5)

@@ -10,9 +10,13 @@ extension PoolReader {
     /// Curve and Balancer pools have no cheap change signal here: they are re-read in full every time (two
     /// Multicall rounds per kind) and reported changed when any field differs. `balancerVault` is the Vault to ask
     /// for balances (nil: each pool's getVault()).
-    public func refresh(_ pools: [PoolEntry], v2Fees: [String: UInt32] = [:], balancerVault: Address? = nil)
-        async throws(ReaderError) -> (pools: [PoolEntry], changed: [Int])
-    {
+    /// `liquidityTouched`: V3 pools that emitted Mint or Burn since the pools were read (see
+    /// `v3LiquidityEventTopics`): a position minted or burnt away from the price changes ticks but neither slot0
+    /// nor the active liquidity, so their bitmap and ticks are re-read whatever the top-level state says.
+    public func refresh(
+        _ pools: [PoolEntry], v2Fees: [String: UInt32] = [:], balancerVault: Address? = nil,
+        liquidityTouched: Set<Address> = []
+    ) async throws(ReaderError) -> (pools: [PoolEntry], changed: [Int]) {
         var candidates: [Candidate] = []
         var pairs: [(Address, Address)] = []
         var indices: [Int] = []
@@ -45,6 +49,7 @@ extension PoolReader {
         var out = pools
         var changed: [Int] = []
         var v3Changed: [Int] = []
+        var v3Touched: [Int] = []
         if !candidates.isEmpty {
             // One round for all pools (decodeTop needs each pool's own pair).
             var calls: [Call3] = []
@@ -83,6 +88,9 @@ extension PoolReader {
                         out[i].state = state
                         v3Changed.append(i)
                         changed.append(i)
+                    } else if liquidityTouched.contains(c.address) {
+                        out[i].state = state
+                        v3Touched.append(i)
                     }
                 default:
                     throw .invalidState(pool: c.address, "changed kind")
@@ -104,10 +112,25 @@ extension PoolReader {
                 changed.append(i)
             }
         }
-        if !v3Changed.isEmpty {
-            let completed = try await completeV3(v3Changed.map { out[$0] })
-            for (k, i) in v3Changed.enumerated() { out[i] = completed[k] }
+        if !v3Changed.isEmpty || !v3Touched.isEmpty {
+            let all = v3Changed + v3Touched
+            let completed = try await completeV3(all.map { out[$0] })
+            for (k, i) in all.enumerated() {
+                out[i] = completed[k]
+                // Touched but equal (e.g. a mint and burn of the same range): not a change.
+                if k >= v3Changed.count, completed[k] != pools[i] { changed.append(i) }
+            }
         }
         return (out, changed.sorted())
     }
+}
+
+extension PoolReader {
+    /// topic0 of Uniswap V3's `Mint(address,address,int24,int24,uint128,uint256,uint256)` and
+    /// `Burn(address,int24,int24,uint128,uint256,uint256)`: the events after which a pool's ticks may differ
+    /// although slot0 and the active liquidity do not.
+    public static let v3LiquidityEventTopics: [Hash32] = [
+        Keccak256.hash(utf8: "Mint(address,address,int24,int24,uint128,uint256,uint256)"),
+        Keccak256.hash(utf8: "Burn(address,int24,int24,uint128,uint256,uint256)"),
+    ]
 }

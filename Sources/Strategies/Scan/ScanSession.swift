@@ -116,7 +116,18 @@ struct ScanSession {
         do {
             let view = try await client.pinned(at: .number(head))
             let reader = PoolReader(view: view, multicall: Self.multicall(config))
-            let (pools, changed) = try await reader.refresh(snapshot.pools)
+            // V3 positions minted or burnt since the last block: their ticks change without slot0 moving.
+            var touched: Set<Address> = []
+            let v3 = snapshot.pools.compactMap { p -> Address? in
+                if case .uniswapV3 = p.state { return p.address } else { return nil }
+            }
+            if !v3.isEmpty, view.block.number > snapshot.blockNumber {
+                let filter = LogFilter(addresses: v3, topics: [PoolReader.v3LiquidityEventTopics])
+                let logs = try await LogFetcher().fetch(
+                    filter, from: snapshot.blockNumber + 1, to: view.block.number, source: client).logs
+                touched = Set(logs.map(\.address))
+            }
+            let (pools, changed) = try await reader.refresh(snapshot.pools, liquidityTouched: touched)
             var next = snapshot
             next.pools = pools
             next.blockNumber = view.block.number
