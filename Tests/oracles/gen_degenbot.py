@@ -180,6 +180,11 @@ def _v3_cases(rng, n, pools):
                                "sqrtPriceX96": str(f.sqrt_price_x96), "tick": f.tick, "liquidity": str(f.liquidity)}
             except DegenbotError as e:
                 c["result"] = {"revert": str(e), "error": type(e).__name__}
+            # Swaps driven to the far end of a spacing-1/10 pool walk thousands of empty bitmap words: keep one in
+            # five of those (still ~30), so the Swift debug-build test stays quick.
+            moved = abs(c["result"].get("tick", tick) - tick) // (256 * spacing)
+            if moved > 500 and rng.random() < 0.8:
+                continue
             if limit is None:
                 pool = v3_pool(fee, spacing, sqrt_price, tick, liquidity, nets)
                 try:
