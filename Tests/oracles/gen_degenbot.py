@@ -13,8 +13,8 @@ What of degenbot is exercised: its pool classes' pricing methods, fed the genera
   (its QuoterV2-like helpers). The tick bitmap is built with degenbot's own `TickBitmap.flipTick`.
 degenbot's pool constructors read slot0, tokens, factory and tick words over web3 and cannot run without a node,
 so the pools are made with `__new__` and given exactly the attributes those pricing methods read (tokens, fee,
-tick spacing, a complete bitmap, the state) - the same shortcut degenbot's own unit tests take with their mock
-pools. Nothing else of degenbot's constructor (RPC reads, address checks, logging) is exercised.
+tick spacing, a complete bitmap, the state) - the shortcut degenbot's own tests take (their MockErc20Token,
+MockLiquidityPool and MockV3LiquidityPool subclasses have an empty __init__ and get these attributes assigned). Nothing else of degenbot's constructor (RPC reads, address checks, logging) is exercised.
 """
 from fractions import Fraction
 
