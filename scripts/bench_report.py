@@ -14,6 +14,8 @@ RATIOS = [
     ("recover vs coincurve", "secp256k1_recover_per_s", "coincurve_recover_per_s", "rate"),
     ("curve get_dy vs curvesim", "curve_get_dy_per_s", "curvesim_get_dy_per_s", "rate"),
     ("sign+recover vs coincurve", "secp256k1_sign_recover_per_s", "coincurve_sign_recover_per_s", "rate"),
+    ("V3 quote crossing 10 ticks vs degenbot", "v3_quote_10_ticks_ns", "degenbot_v3_quote_10_ticks_ns", "time"),
+    ("V2 getAmountOut vs degenbot", "v2_amount_out_ns", "degenbot_v2_amount_out_ns", "time"),
     ("arb: index 2-3 hop cycles vs Python", "arb_index_ms", "peer_arb_index_ms", "time"),
     ("arb: evaluate+size all cycles vs Python", "arb_evaluate_all_ms", "peer_arb_evaluate_all_ms", "time"),
     ("arb: full scan (index+evaluate) vs Python", "arb_full_scan_ms", "peer_arb_full_scan_ms", "time"),

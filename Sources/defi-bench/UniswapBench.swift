@@ -1,7 +1,10 @@
+import Foundation
 import Primitives
 import Protocols
 
 /// Uniswap pure-math benchmarks: ns per V3 exact-input quote crossing 10 initialized ticks, ns per V2 getAmountOut.
+/// With DEFI_BENCH_UNISWAP_OUT set it writes the exact inputs and results of the first and last operation there,
+/// so the degenbot peer (scripts/bench_degenbot_peer.py) can show it computed the same quotes.
 enum UniswapBench {
     static let ops = 20_000
 
@@ -50,6 +53,24 @@ enum UniswapBench {
             }
         }
         blackHole(sink)
+        if let path = ProcessInfo.processInfo.environment["DEFI_BENCH_UNISWAP_OUT"] {
+            let v3 = [U256.zero, U256(UInt64(ops - 1))].map { j -> [String] in
+                let q = try? pool.quoteExactInputSingle(zeroForOne: true, amountIn: amount - j)
+                return [(amount - j).description, q.map { $0.amount.description } ?? "revert"]
+            }
+            let v2 = [UInt64(0), UInt64(v2ops - 1)].map { j -> [String] in
+                let a = U256(1_000_000_000 + j)
+                let o = try? V2Math.getAmountOut(amountIn: a, reserveIn: rIn, reserveOut: rOut)
+                return [a.description, o.map(\.description) ?? "revert"]
+            }
+            let doc: [String: Any] = [
+                "v3_full_amount0": full.amount0.description, "v3_ticks_crossed": Int(full.initializedTicksCrossed),
+                "v3_quotes": v3, "v2_reserves": [rIn.description, rOut.description], "v2_quotes": v2,
+            ]
+            if let data = try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys]) {
+                try? data.write(to: URL(fileURLWithPath: path))
+            }
+        }
         return out.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }

@@ -1,7 +1,7 @@
 """Uniswap V2 / V3 reference results from Python's exact integers (an independent oracle for defi's Swift code).
 
-degenbot 0.5.0 requires Python >= 3.12 and does not install in this venv (3.11), so this module is a separate
-reference written from the Solidity sources: v2-periphery UniswapV2Library.sol; v3-core TickMath.sol,
+This module is a reference written from the Solidity sources (degenbot 0.2.4, a published implementation, is the
+second oracle: gen_degenbot.py, in its own venv): v2-periphery UniswapV2Library.sol; v3-core TickMath.sol,
 SqrtPriceMath.sol, SwapMath.sol, LiquidityMath.sol, TickBitmap.sol and UniswapV3Pool.swap. Where it can, it uses a
 different method than the Swift port: getTickAtSqrtRatio is a binary search on getSqrtRatioAtTick (the definition
 "greatest tick whose ratio <= price") rather than the log2 bit-twiddling; the next-initialized-tick search scans the

@@ -10,8 +10,13 @@ import importlib
 import json
 import pathlib
 import random
+import subprocess
 import sys
 import time
+
+# Modules whose reference library needs its own venv (pins that conflict with .venv's): generate.py re-runs
+# itself with that venv's interpreter for them. scripts/bootstrap creates it.
+OWN_VENV = {"degenbot": ".venv-degenbot"}
 
 
 def main() -> int:
@@ -24,9 +29,19 @@ def main() -> int:
     sys.path.insert(0, str(here))
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    root = here.parent.parent
     for path in sorted(here.glob("gen_*.py")):
         name = path.stem[4:]
         if args.only and name not in args.only:
+            continue
+        venv = root / OWN_VENV[name] if name in OWN_VENV else None
+        if venv is not None and pathlib.Path(sys.prefix).resolve() != venv.resolve():
+            python = venv / "bin" / "python"
+            if not python.exists():
+                print(f"[oracles] {name}: skipped, {venv.name} is missing (run scripts/bootstrap)", file=sys.stderr)
+                continue
+            subprocess.run([str(python), __file__, "--out", str(out), "--seed", str(args.seed), "--only", name],
+                           check=True)
             continue
         start = time.time()
         module = importlib.import_module(path.stem)
