@@ -57,7 +57,7 @@ public struct ArbitrageEngine: Sendable {
         self.snapshot = snapshot
         self.options = options
         self.index = CycleIndex(
-            pools: snapshot.pools.map { $0.state.tokens }, bases: options.baseTokens,
+            poolTokens: snapshot.pools.map(Self.pricedTokens), bases: options.baseTokens,
             maxHops: options.maxHops, canonicalOnly: options.canonicalOnly)
         self.legs = []
         self.logRates = []
@@ -67,19 +67,40 @@ public struct ArbitrageEngine: Sendable {
         evaluate(0..<index.count)
     }
 
+    /// The coins of a pool the engine prices (V2, V3, Curve, Balancer), in pool order; [] otherwise.
+    static func pricedTokens(_ p: PoolEntry) -> [Address] {
+        switch p.state {
+        case .uniswapV2, .uniswapV3, .curve, .balancer: p.state.allTokens
+        case .reserved: []
+        }
+    }
+
     mutating func rebuildLegs() {
-        legs = [Leg?](repeating: nil, count: snapshot.pools.count * 2)
-        logRates = [Double](repeating: -.infinity, count: snapshot.pools.count * 2)
+        let edges = index.edgePool.count
+        legs = [Leg?](repeating: nil, count: edges)
+        logRates = [Double](repeating: -.infinity, count: edges)
         for i in snapshot.pools.indices { refreshLegs(pool: i) }
     }
 
     mutating func refreshLegs(pool i: Int) {
         let p = snapshot.pools[i]
-        guard p.state.tokens != nil, p.state.kind == "uniswap_v2" || p.state.kind == "uniswap_v3" else { return }
-        for (k, z) in [(0, true), (1, false)] {
-            let leg = Leg(pool: p, zeroForOne: z)
-            legs[2 * i + k] = leg
-            logRates[2 * i + k] = leg.logRate
+        switch p.state {
+        case .uniswapV2, .uniswapV3:
+            let e = Int(index.poolEdgeStart[i])
+            for (k, z) in [(0, true), (1, false)] {
+                let leg = Leg(pool: p, zeroForOne: z)
+                legs[e + k] = leg
+                logRates[e + k] = leg.logRate
+            }
+        case .curve, .balancer:
+            for e in Int(index.poolEdgeStart[i])..<Int(index.poolEdgeStart[i + 1]) {
+                let c = index.edgeCoins[e]
+                let leg = Leg(pool: p, indexIn: Int(c.in), indexOut: Int(c.out))
+                legs[e] = leg
+                logRates[e] = leg.logRate
+            }
+        case .reserved:
+            return
         }
     }
 

@@ -6,7 +6,8 @@
 import Primitives
 import Protocols
 
-/// Directed edge id: 2·poolIndex + (zeroForOne ? 0 : 1).
+/// Directed edge id. Edges are numbered pool by pool; a pool of n tokens owns n·(n − 1) consecutive ids, coin a →
+/// coin b for a in 0..<n, b ≠ a in order. Over two-token pools only this is 2·poolIndex + (zeroForOne ? 0 : 1).
 public typealias EdgeID = Int32
 
 /// The structural cycles of a set of pools.
@@ -23,6 +24,12 @@ public struct CycleIndex: Sendable {
     public let offsets: [Int32]
     /// Cycles containing each pool (by pool index).
     public let poolCycles: [[Int32]]
+    /// Pool index of each edge.
+    public let edgePool: [Int32]
+    /// Coin index (in the pool's order) sold and bought by each edge.
+    public let edgeCoins: [(in: UInt8, out: UInt8)]
+    /// First edge of each pool (pool count + 1 entries): pool p owns `poolEdgeStart[p]..<poolEdgeStart[p + 1]`.
+    public let poolEdgeStart: [Int32]
 
     /// Number of cycles.
     public var count: Int { offsets.count - 1 }
@@ -31,14 +38,24 @@ public struct CycleIndex: Sendable {
     @inlinable public func cycle(_ c: Int) -> ArraySlice<EdgeID> { edges[Int(offsets[c])..<Int(offsets[c + 1])] }
 
     /// The pool index of an edge.
-    @inlinable public static func pool(_ e: EdgeID) -> Int { Int(e >> 1) }
+    @inlinable public func pool(_ e: EdgeID) -> Int { Int(edgePool[Int(e)]) }
 
-    /// Whether an edge sells token0.
-    @inlinable public static func zeroForOne(_ e: EdgeID) -> Bool { e & 1 == 0 }
+    /// Whether an edge sells the lower coin index (token0 of a two-token pool).
+    @inlinable public func zeroForOne(_ e: EdgeID) -> Bool { edgeCoins[Int(e)].in < edgeCoins[Int(e)].out }
 
-    /// Enumerates the cycles of `pools` (nil entries: unpriced pools, left out) of 2...maxHops hops that start at a
-    /// token of `bases` (priority order; empty: every token, by first appearance).
+    /// Enumerates the cycles of two-token `pools` (nil entries: unpriced pools, left out); see
+    /// ``init(poolTokens:bases:maxHops:canonicalOnly:)``.
     public init(pools: [(Address, Address)?], bases: [Address], maxHops: Int, canonicalOnly: Bool = false) {
+        self.init(
+            poolTokens: pools.map { p in p.map { [$0.0, $0.1] } ?? [] }, bases: bases, maxHops: maxHops,
+            canonicalOnly: canonicalOnly)
+    }
+
+    /// Enumerates the cycles of 2...maxHops hops that start at a token of `bases` (priority order; empty: every
+    /// token, by first appearance) over pools given by their coins in pool order (fewer than two: unpriced, left
+    /// out). Every ordered coin pair of a pool is an edge; a cycle uses each pool at most once (a second pass
+    /// through a pool would be priced against the state before the first).
+    public init(poolTokens pools: [[Address]], bases: [Address], maxHops: Int, canonicalOnly: Bool = false) {
         var index: [Address: Int32] = [:]
         var tokens: [Address] = []
         func id(_ a: Address) -> Int32 {
@@ -48,16 +65,26 @@ public struct CycleIndex: Sendable {
             tokens.append(a)
             return i
         }
-        var from = [Int32](repeating: -1, count: pools.count * 2)
-        var to = [Int32](repeating: -1, count: pools.count * 2)
+        var from: [Int32] = []
+        var to: [Int32] = []
+        var edgePool: [Int32] = []
+        var edgeCoins: [(in: UInt8, out: UInt8)] = []
+        var poolEdgeStart: [Int32] = [0]
+        from.reserveCapacity(pools.count * 2)
+        to.reserveCapacity(pools.count * 2)
         for (i, p) in pools.enumerated() {
-            guard let (t0, t1) = p else { continue }
-            let a = id(t0)
-            let b = id(t1)
-            from[2 * i] = a
-            to[2 * i] = b
-            from[2 * i + 1] = b
-            to[2 * i + 1] = a
+            // Unpriced two-token pools keep their two (dead) ids so two-token ids stay 2·pool + direction.
+            let n = p.count >= 2 ? p.count : 2
+            let ids = p.count >= 2 ? p.map(id) : [-1, -1]
+            for a in 0..<n {
+                for b in 0..<n where b != a {
+                    from.append(ids[a])
+                    to.append(ids[b])
+                    edgePool.append(Int32(i))
+                    edgeCoins.append((UInt8(truncatingIfNeeded: a), UInt8(truncatingIfNeeded: b)))
+                }
+            }
+            poolEdgeStart.append(Int32(from.count))
         }
         // out[u]: edges leaving u; into[v][u]: edges u → v (for closing a cycle at its base).
         var out = [[EdgeID]](repeating: [], count: tokens.count)
@@ -76,6 +103,7 @@ public struct CycleIndex: Sendable {
         var poolCycles = [[Int32]](repeating: [], count: pools.count)
         var path: [EdgeID] = []
         var onPath = [Bool](repeating: false, count: tokens.count)
+        var poolOnPath = [Bool](repeating: false, count: pools.count)
         let hops = max(2, maxHops)
 
         func emit() {
@@ -83,16 +111,18 @@ public struct CycleIndex: Sendable {
             edges.append(contentsOf: path)
             offsets.append(Int32(edges.count))
             for e in path {
-                let p = Int(e >> 1)
+                let p = Int(edgePool[Int(e)])
                 if poolCycles[p].last != c { poolCycles[p].append(c) }
             }
         }
         func walk(_ u: Int32, base: Int32, baseRank: Int) {
             for e in out[Int(u)] {
                 let v = to[Int(e)]
+                let p = Int(edgePool[Int(e)])
+                // Each pool at most once per cycle (two hops: two different pools).
+                if poolOnPath[p] { continue }
                 if v == base {
-                    // Close the cycle; two hops must use two different pools.
-                    if path.count >= 1, !(path.count == 1 && (path[0] >> 1) == (e >> 1)) {
+                    if path.count >= 1 {
                         path.append(e)
                         emit()
                         path.removeLast()
@@ -103,9 +133,11 @@ public struct CycleIndex: Sendable {
                     continue
                 }
                 onPath[Int(v)] = true
+                poolOnPath[p] = true
                 path.append(e)
                 walk(v, base: base, baseRank: baseRank)
                 path.removeLast()
+                poolOnPath[p] = false
                 onPath[Int(v)] = false
             }
         }
@@ -120,6 +152,9 @@ public struct CycleIndex: Sendable {
         self.edges = edges
         self.offsets = offsets
         self.poolCycles = poolCycles
+        self.edgePool = edgePool
+        self.edgeCoins = edgeCoins
+        self.poolEdgeStart = poolEdgeStart
     }
 
     /// Cycles containing any of `pools` (pool indices), sorted, without repeats.
