@@ -160,7 +160,9 @@ public enum RouteSizer {
             steps += 1
         }
         var best = g
-        let wide = g.x < U256(16_384) ? Int(g.x.uint64 ?? 0) / 16 : 0
+        // Below 2^20 units flooring makes the profit a jagged plateau around the optimum (the real curve changes by
+        // less than a unit over ±x/10 there): scan ±x/8 (at most 8,192) around the search's point.
+        let wide = g.x < U256(UInt64(1_048_576)) ? min(Int(g.x.uint64 ?? 0) / 8, 8_192) : 0
         if let w = scan(legs, around: g.x, halfWidth: max(searchWindow, wide), cap: cap),
             w.p > best.p || (w.p == best.p && w.x < best.x)
         {

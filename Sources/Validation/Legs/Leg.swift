@@ -213,12 +213,14 @@ public struct Leg: Sendable, Equatable {
             let lp = 2 * (log(Double(e.state.sqrtPriceX96)) - 96 * M_LN2)
             return (zeroForOne ? lp : -lp) + log(Double(1_000_000 - e.state.fee) / 1_000_000)
         case .curve, .balancer:
-            // No closed form at zero size: the exact rate of a probe of 10^-6 of the input balance (≥ 1 unit;
-            // the fee and the curve's convexity make it a slight underestimate of the marginal rate).
+            // No closed form at zero size: the exact rate of a probe of 10^-6 of the input balance (at least
+            // min(10^4 units, balance / 10), so flooring to whole units stays below 10^-4), with one unit added to
+            // the floored output; the curve's convexity still makes it a slight underestimate of the marginal rate
+            // for tiny pools, negligible for real balances (≥ 10^12 units per probe at 18 decimals).
             guard let bal = inputBalance, !bal.isZero else { return -.infinity }
-            let probe = max(bal / U256(1_000_000), .one)
+            let probe = max(bal / U256(1_000_000), min(U256(10_000), bal / U256(10)), .one)
             guard let out = amountOut(probe) else { return -.infinity }
-            return log(Double(out)) - log(Double(probe))
+            return log(Double(out &+ .one)) - log(Double(probe))
         case .reserved:
             return -.infinity
         }
