@@ -57,7 +57,8 @@ public struct ArbitrageEngine: Sendable {
         self.snapshot = snapshot
         self.options = options
         self.index = CycleIndex(
-            poolTokens: snapshot.pools.map(Self.pricedTokens), bases: options.baseTokens,
+            poolCount: snapshot.pools.count, coinCount: { Self.pricedCoinCount(snapshot.pools[$0].state) },
+            coin: { Self.coin(snapshot.pools[$0].state, $1) }, bases: options.baseTokens,
             maxHops: options.maxHops, canonicalOnly: options.canonicalOnly)
         self.legs = []
         self.logRates = []
@@ -67,11 +68,24 @@ public struct ArbitrageEngine: Sendable {
         evaluate(0..<index.count)
     }
 
-    /// The coins of a pool the engine prices (V2, V3, Curve, Balancer), in pool order; [] otherwise.
-    static func pricedTokens(_ p: PoolEntry) -> [Address] {
-        switch p.state {
-        case .uniswapV2, .uniswapV3, .curve, .balancer: p.state.allTokens
-        case .reserved: []
+    /// The number of coins of a pool the engine prices (V2, V3: 2; Curve, Balancer: N); 0 otherwise.
+    static func pricedCoinCount(_ s: PoolState) -> Int {
+        switch s {
+        case .uniswapV2, .uniswapV3: 2
+        case .curve(let c): c.coins.count
+        case .balancer(let b): b.tokens.count
+        case .reserved: 0
+        }
+    }
+
+    /// Coin `k` of a priced pool, in pool order.
+    static func coin(_ s: PoolState, _ k: Int) -> Address {
+        switch s {
+        case .uniswapV2(let p): k == 0 ? p.token0 : p.token1
+        case .uniswapV3(let p): k == 0 ? p.token0 : p.token1
+        case .curve(let c): c.coins[k]
+        case .balancer(let b): b.tokens[k]
+        case .reserved: .zero
         }
     }
 

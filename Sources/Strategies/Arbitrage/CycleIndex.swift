@@ -47,7 +47,8 @@ public struct CycleIndex: Sendable {
     /// ``init(poolTokens:bases:maxHops:canonicalOnly:)``.
     public init(pools: [(Address, Address)?], bases: [Address], maxHops: Int, canonicalOnly: Bool = false) {
         self.init(
-            poolTokens: pools.map { p in p.map { [$0.0, $0.1] } ?? [] }, bases: bases, maxHops: maxHops,
+            poolCount: pools.count, coinCount: { pools[$0] == nil ? 0 : 2 },
+            coin: { p, k in k == 0 ? pools[p]!.0 : pools[p]!.1 }, bases: bases, maxHops: maxHops,
             canonicalOnly: canonicalOnly)
     }
 
@@ -56,6 +57,17 @@ public struct CycleIndex: Sendable {
     /// out). Every ordered coin pair of a pool is an edge; a cycle uses each pool at most once (a second pass
     /// through a pool would be priced against the state before the first).
     public init(poolTokens pools: [[Address]], bases: [Address], maxHops: Int, canonicalOnly: Bool = false) {
+        self.init(
+            poolCount: pools.count, coinCount: { pools[$0].count }, coin: { pools[$0][$1] }, bases: bases,
+            maxHops: maxHops, canonicalOnly: canonicalOnly)
+    }
+
+    /// The enumeration over pools given by their coin counts and coins (no per-pool arrays: the index of a large
+    /// market is rebuilt on every topology change).
+    public init(
+        poolCount: Int, coinCount: (Int) -> Int, coin: (Int, Int) -> Address, bases: [Address], maxHops: Int,
+        canonicalOnly: Bool = false
+    ) {
         var index: [Address: Int32] = [:]
         var tokens: [Address] = []
         func id(_ a: Address) -> Int32 {
@@ -70,12 +82,18 @@ public struct CycleIndex: Sendable {
         var edgePool: [Int32] = []
         var edgeCoins: [(in: UInt8, out: UInt8)] = []
         var poolEdgeStart: [Int32] = [0]
-        from.reserveCapacity(pools.count * 2)
-        to.reserveCapacity(pools.count * 2)
-        for (i, p) in pools.enumerated() {
-            // Unpriced two-token pools keep their two (dead) ids so two-token ids stay 2·pool + direction.
-            let n = p.count >= 2 ? p.count : 2
-            let ids = p.count >= 2 ? p.map(id) : [-1, -1]
+        from.reserveCapacity(poolCount * 2)
+        to.reserveCapacity(poolCount * 2)
+        edgePool.reserveCapacity(poolCount * 2)
+        edgeCoins.reserveCapacity(poolCount * 2)
+        poolEdgeStart.reserveCapacity(poolCount + 1)
+        var ids: [Int32] = []
+        for i in 0..<poolCount {
+            // Unpriced pools keep two (dead) ids so two-token ids stay 2·pool + direction.
+            let count = coinCount(i)
+            let n = count >= 2 ? count : 2
+            ids.removeAll(keepingCapacity: true)
+            for k in 0..<n { ids.append(count >= 2 ? id(coin(i, k)) : -1) }
             for a in 0..<n {
                 for b in 0..<n where b != a {
                     from.append(ids[a])
@@ -100,10 +118,10 @@ public struct CycleIndex: Sendable {
 
         var edges: [EdgeID] = []
         var offsets: [Int32] = [0]
-        var poolCycles = [[Int32]](repeating: [], count: pools.count)
+        var poolCycles = [[Int32]](repeating: [], count: poolCount)
         var path: [EdgeID] = []
         var onPath = [Bool](repeating: false, count: tokens.count)
-        var poolOnPath = [Bool](repeating: false, count: pools.count)
+        var poolOnPath = [Bool](repeating: false, count: poolCount)
         let hops = max(2, maxHops)
 
         func emit() {
