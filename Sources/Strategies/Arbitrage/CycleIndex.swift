@@ -104,9 +104,15 @@ public struct CycleIndex: Sendable {
             }
             poolEdgeStart.append(Int32(from.count))
         }
-        // out[u]: edges leaving u; into[v][u]: edges u → v (for closing a cycle at its base).
-        var out = [[EdgeID]](repeating: [], count: tokens.count)
-        for e in 0..<from.count where from[e] >= 0 { out[Int(from[e])].append(EdgeID(e)) }
+        // out[u]: edges leaving u with their head token and pool, packed for the walk (pool < 0: a two-token pool,
+        // which the token checks alone keep from being used twice; multi-coin pools are tracked per path).
+        let anyMulti = Int(poolEdgeStart[poolCount]) != 2 * poolCount
+        var out = [[(e: EdgeID, v: Int32, pool: Int32)]](repeating: [], count: anyMulti ? tokens.count : 0)
+        for e in 0..<from.count where anyMulti && from[e] >= 0 {
+            let p = edgePool[e]
+            let multi = poolEdgeStart[Int(p) + 1] - poolEdgeStart[Int(p)] > 2
+            out[Int(from[e])].append((EdgeID(e), to[e], multi ? p : -1 - p))
+        }
         var rank = [Int](repeating: Int.max, count: tokens.count)
         var baseIDs: [Int32] = []
         if bases.isEmpty {
@@ -122,27 +128,27 @@ public struct CycleIndex: Sendable {
         var path: [EdgeID] = []
         var onPath = [Bool](repeating: false, count: tokens.count)
         var poolOnPath = [Bool](repeating: false, count: poolCount)
+        var pathPools: [Int32] = []
         let hops = max(2, maxHops)
 
         func emit() {
             let c = Int32(offsets.count - 1)
             edges.append(contentsOf: path)
             offsets.append(Int32(edges.count))
-            for e in path {
-                let p = Int(edgePool[Int(e)])
-                if poolCycles[p].last != c { poolCycles[p].append(c) }
-            }
+            for p in pathPools where poolCycles[Int(p)].last != c { poolCycles[Int(p)].append(c) }
         }
         func walk(_ u: Int32, base: Int32, baseRank: Int) {
-            for e in out[Int(u)] {
-                let v = to[Int(e)]
-                let p = Int(edgePool[Int(e)])
-                // Each pool at most once per cycle (two hops: two different pools).
-                if poolOnPath[p] { continue }
+            for (e, v, p) in out[Int(u)] {
+                let pool = p >= 0 ? p : -1 - p
+                // Each pool at most once per cycle. A two-token pool on the path has both tokens on it, so only
+                // closing a 2-hop cycle through the pool just used can repeat it.
+                if p >= 0, poolOnPath[Int(p)] { continue }
                 if v == base {
-                    if path.count >= 1 {
+                    if path.count >= 1, !(path.count == 1 && pathPools[0] == pool) {
                         path.append(e)
+                        pathPools.append(pool)
                         emit()
+                        pathPools.removeLast()
                         path.removeLast()
                     }
                     continue
@@ -151,17 +157,58 @@ public struct CycleIndex: Sendable {
                     continue
                 }
                 onPath[Int(v)] = true
-                poolOnPath[p] = true
+                if p >= 0 { poolOnPath[Int(p)] = true }
                 path.append(e)
+                pathPools.append(pool)
                 walk(v, base: base, baseRank: baseRank)
+                pathPools.removeLast()
                 path.removeLast()
-                poolOnPath[p] = false
+                if p >= 0 { poolOnPath[Int(p)] = false }
+                onPath[Int(v)] = false
+            }
+        }
+        // Two-token pools only (every V2/V3 market): edge e belongs to pool e >> 1 and the token checks alone keep
+        // a pool from repeating, so the walk needs no pool bookkeeping (the arb bench's index time).
+        let twoTokenOnly = Int(poolEdgeStart[poolCount]) == 2 * poolCount
+        var adjacency2 = [[EdgeID]](repeating: [], count: twoTokenOnly ? tokens.count : 0)
+        if twoTokenOnly { for e in 0..<from.count where from[e] >= 0 { adjacency2[Int(from[e])].append(EdgeID(e)) } }
+        func emit2() {
+            let c = Int32(offsets.count - 1)
+            edges.append(contentsOf: path)
+            offsets.append(Int32(edges.count))
+            for e in path {
+                let p = Int(e >> 1)
+                if poolCycles[p].last != c { poolCycles[p].append(c) }
+            }
+        }
+        func walk2(_ u: Int32, base: Int32, baseRank: Int) {
+            for e in adjacency2[Int(u)] {
+                let v = to[Int(e)]
+                if v == base {
+                    if path.count >= 1, !(path.count == 1 && (path[0] >> 1) == (e >> 1)) {
+                        path.append(e)
+                        emit2()
+                        path.removeLast()
+                    }
+                    continue
+                }
+                guard path.count + 1 < hops, !onPath[Int(v)], !canonicalOnly || rank[Int(v)] > baseRank else {
+                    continue
+                }
+                onPath[Int(v)] = true
+                path.append(e)
+                walk2(v, base: base, baseRank: baseRank)
+                path.removeLast()
                 onPath[Int(v)] = false
             }
         }
         for b in baseIDs {
             onPath[Int(b)] = true
-            walk(b, base: b, baseRank: rank[Int(b)])
+            if twoTokenOnly {
+                walk2(b, base: b, baseRank: rank[Int(b)])
+            } else {
+                walk(b, base: b, baseRank: rank[Int(b)])
+            }
             onPath[Int(b)] = false
         }
         self.tokens = tokens
