@@ -199,3 +199,27 @@ extension F {
         #expect(p.e18 > U256(990_000_000_000_000_000) && p.e18 <= U256(1_000_000_000_000_000_000))
     }
 }
+
+@Suite struct MultiCoinValidationTests {
+    @Test func marginAndImpactAreDefinedForCurveRoutes() throws {
+        let m = U256(1_000_000)
+        let curve = F.curve3(1, balances: [m, m, m])
+        let v2 = F.v2(2, F.dai, F.usdc, m, U256(1_040_000))
+        let snap = F.multiSnapshot([curve, v2])
+        let engine = ArbitrageEngine(
+            snapshot: snap, options: ArbitrageOptions(maxHops: 2, baseTokens: [F.dai], canonicalOnly: true))
+        let route = try #require(engine.routes().first)
+        let legs = try RoutePricer.legs(of: route, in: snap)
+        let trade = route.trade(legs: legs)
+        // ≈ 4 % on the pair less the two fees: a positive spread of a few hundred bps.
+        #expect(trade.marginBps > 100 && trade.marginBps < 400, "\(trade.marginBps)")
+        let k = try #require(route.hops.firstIndex { $0.hop.kind == .curveInt128 })
+        let impact = try #require(
+            OpportunityValidator.impactBps(legs[k], amountIn: route.hops[k].amountIn, amountOut: route.hops[k].amountOut))
+        #expect(impact >= 0 && impact < 100, "\(impact)")
+        // A tiny trade barely moves the pool, a third of it moves it much more.
+        let small = try #require(OpportunityValidator.impactBps(legs[k], amountIn: U256(10_000), amountOut: legs[k].amountOut(U256(10_000))!))
+        let big = try #require(OpportunityValidator.impactBps(legs[k], amountIn: U256(300_000), amountOut: legs[k].amountOut(U256(300_000))!))
+        #expect(small <= 1 && big > small)
+    }
+}

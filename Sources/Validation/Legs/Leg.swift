@@ -199,6 +199,16 @@ public struct Leg: Sendable, Equatable {
         }
     }
 
+    /// A small exact quote standing in for the marginal rate of a Curve or Balancer leg (no closed form at zero
+    /// size): (probe, amountOut(probe)) with probe = 10^-6 of the pool's input balance, at least min(10^4 units,
+    /// balance / 10); nil for other kinds or when the probe reverts.
+    public var probeQuote: (amountIn: U256, amountOut: U256)? {
+        guard Self.multiCoin(pool.state), let bal = inputBalance, !bal.isZero else { return nil }
+        let probe = max(bal / U256(1_000_000), min(U256(10_000), bal / U256(10)), .one)
+        guard let out = amountOut(probe) else { return nil }
+        return (probe, out)
+    }
+
     /// ln(marginal output per unit input at zero size, fee included), in raw token units; −∞ without liquidity.
     /// A pruning heuristic only: every decision is re-checked in exact integers.
     public var logRate: Double {
@@ -217,9 +227,7 @@ public struct Leg: Sendable, Equatable {
             // min(10^4 units, balance / 10), so flooring to whole units stays below 10^-4), with one unit added to
             // the floored output; the curve's convexity still makes it a slight underestimate of the marginal rate
             // for tiny pools, negligible for real balances (≥ 10^12 units per probe at 18 decimals).
-            guard let bal = inputBalance, !bal.isZero else { return -.infinity }
-            let probe = max(bal / U256(1_000_000), min(U256(10_000), bal / U256(10)), .one)
-            guard let out = amountOut(probe) else { return -.infinity }
+            guard let (probe, out) = probeQuote else { return -.infinity }
             return log(Double(out &+ .one)) - log(Double(probe))
         case .reserved:
             return -.infinity

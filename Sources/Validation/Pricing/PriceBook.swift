@@ -119,20 +119,18 @@ public struct PriceBook: Sendable, Equatable {
     }
 
     /// (depth, USD-per-whole-token e18) of a Curve or Balancer leg selling a token for a $1 stablecoin: the exact
-    /// output of a probe of 10^-6 of the pool's token balance (≥ 1 unit), fee included (a slight underestimate of
+    /// output of ``Leg/probeQuote``, fee included (a slight underestimate of
     /// the mid, which the pool math has no closed form for); depth = the pool's stable balance.
     static func probeMid(_ leg: Leg, decimalsToken: Int, decimalsStable: Int) -> (U256, U256)? {
         let e18 = Units.powerOfTen(18)
-        guard let balIn = leg.inputBalance, !balIn.isZero else { return nil }
-        let probe = max(balIn / U256(1_000_000), .one)
+        guard let (probe, out) = leg.probeQuote else { return nil }
         let balOut: U256
         switch leg.pool.state {
         case .curve(let c): balOut = c.pool.balances[Int(leg.indexOut)]
         case .balancer(let b): balOut = b.balances[Int(leg.indexOut)]
         default: return nil
         }
-        guard let out = leg.amountOut(probe),
-            let perWhole = try? U256.mulDiv(out, Units.powerOfTen(decimalsToken), probe),
+        guard let perWhole = try? U256.mulDiv(out, Units.powerOfTen(decimalsToken), probe),
             let usd = try? U256.mulDiv(perWhole, e18, Units.powerOfTen(decimalsStable)),
             let depth = try? U256.mulDiv(balOut, e18, Units.powerOfTen(decimalsStable))
         else { return nil }
