@@ -31,6 +31,16 @@ extension F {
         return PoolEntry(venue: "balancer", address: addr(0xf0 &+ n), state: .balancer(b))
     }
 
+    /// A Balancer stable pool (A = 200) over DAI, USDC and WBTC at 18-decimal scaling, 0.04 % swap fee.
+    static func balancerStable(_ n: UInt8, balances: [U256]) -> PoolEntry {
+        let one = U256(1_000_000_000_000_000_000)
+        let b = try! BalancerPoolEntry(
+            poolId: try! Hash32(bytes: [UInt8](repeating: 0xd0 &+ n, count: 32)), tokens: [dai, usdc, wbtc],
+            balances: balances, scalingFactors: [one, one, one], swapFeePercentage: U256(400_000_000_000_000),
+            kind: .stable(amp: U256(200_000)))
+        return PoolEntry(venue: "balancer_stable", address: addr(0xd0 &+ n), state: .balancer(b))
+    }
+
     static func multiSnapshot(_ pools: [PoolEntry]) -> MarketSnapshot {
         var s = snapshot(pools)
         // The Curve fixture prices its coins at par in raw units: give them all 18 decimals.
@@ -122,6 +132,17 @@ extension F {
         #expect(hop.hop.extra == (try U256(bigEndian: b.poolId.bytes)))
         let fair = ArbitrageEngine(
             snapshot: F.multiSnapshot([bal, F.v2(2, F.dai, F.usdc, Self.m, Self.m)]),
+            options: ArbitrageOptions(maxHops: 3))
+        #expect(fair.routes().isEmpty)
+    }
+
+    @Test func balancerStableAndV2MispricingIsFoundAndSizedLikeBruteForce() throws {
+        let bal = F.balancerStable(1, balances: [Self.m, Self.m, Self.m])
+        let v2 = F.v2(2, F.usdc, F.wbtc, Self.m, U256(1_040_000))
+        let route = try check(F.multiSnapshot([bal, v2]), base: F.usdc, upTo: 60_000, kind: .balancer)
+        #expect(Set(route.hops.map(\.hop.tokenIn)) == [F.usdc, F.wbtc])
+        let fair = ArbitrageEngine(
+            snapshot: F.multiSnapshot([bal, F.v2(2, F.usdc, F.wbtc, Self.m, Self.m)]),
             options: ArbitrageOptions(maxHops: 3))
         #expect(fair.routes().isEmpty)
     }
