@@ -179,7 +179,16 @@ public enum OpportunityValidator {
 
     /// How far the hop moves its pool's price, fee excluded, in bps rounded up: 10^4·(1 − (out / in) /
     /// (mid · (1 − fee))), with out/(in·mid) from QuoteEngine's exact 1e18 fixed-point ratio; nil if unknown.
+    /// Curve and Balancer legs: against the rate of ``Leg/probeQuote`` (fee included on both sides),
+    /// 10^4·(1 − (out / in) / (probeOut / probe)).
     public static func impactBps(_ leg: Leg, amountIn: U256, amountOut: U256) -> Int? {
+        if Leg.multiCoin(leg.pool.state) {
+            // in ≤ 2^112 and probe outputs far below 2^144: the products fit 256 bits.
+            guard let (probe, probeOut) = leg.probeQuote, !amountIn.isZero,
+                let kept = try? U256.mulDiv(amountOut, probe &* U256(10_000), amountIn &* probeOut)
+            else { return nil }
+            return 10_000 - Int(min(kept, U256(10_000)).uint64 ?? 10_000)
+        }
         guard let q = try? QuoteEngine.quote(leg.pool, zeroForOne: leg.zeroForOne, amount: amountIn, side: .exactIn),
             let ratio = q.executionToMidE18, q.fee < 1_000_000
         else { return nil }

@@ -151,7 +151,7 @@ enum ArbBench {
         var cycles: [String: [String]] = [:]
         for c in 0..<e.index.count {
             guard let r = e.results[c] else { continue }
-            let key = e.index.cycle(c).map { "\(CycleIndex.pool($0)):\(CycleIndex.zeroForOne($0) ? 1 : 0)" }
+            let key = e.index.cycle(c).map { "\(e.index.pool($0)):\(e.index.zeroForOne($0) ? 1 : 0)" }
                 .joined(separator: ",")
             cycles[key] = [r.size.decimalString, r.profit.decimalString]
         }

@@ -157,6 +157,43 @@ import Testing
         #expect(hops[1]["amount_in"] as? String == "39669135617")
     }
 
+    @Test func curvePoolInTheStateIsScannedAndPrintedWithItsKind() throws {
+        // A 2-coin classic Curve pool at par next to the V2 pair that sells DAI 2 % cheap: the cycle runs through
+        // both, and the report names the Curve hop (the devnet has no Curve bytecode: offline only).
+        let curve = #"""
+            {
+              "address": "0x00000000000000000000000000000000000c0e01",
+              "kind": "curve",
+              "venue": "curve_stable",
+              "variant": "classic_3pool",
+              "coins": ["0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0", "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512"],
+              "balances": ["10000000000000000000000000", "10000000000000"],
+              "rates": ["1000000000000000000", "1000000000000000000000000000000"],
+              "amp": "200",
+              "swap_fee": "4000000",
+              "admin_fee": "5000000000"
+            },
+"""#
+        let d = try TempDir()
+        try d.write("s.json", Self.state.replacingOccurrences(of: "\"pools\": [", with: "\"pools\": [" + curve))
+        let r = try d.run(["scan"] + Self.offline + ["--no-record", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let data = try #require(doc["data"] as? [String: Any])
+        let opps = try #require(data["opportunities"] as? [[String: Any]])
+        let withCurve = opps.filter { o in
+            ((o["hops"] as? [[String: Any]]) ?? []).contains { $0["kind"] as? String == "curve" }
+        }
+        let o = try #require(withCurve.first, "no opportunity through the Curve pool: \(r.stdout)")
+        let hops = try #require(o["hops"] as? [[String: Any]])
+        let c = try #require(hops.first { $0["kind"] as? String == "curve" })
+        #expect(c["venue"] as? String == "curve_stable")
+        #expect((c["pool"] as? String)?.lowercased() == "0x00000000000000000000000000000000000c0e01")
+        // extra = i | j << 8 over coins [DAI, USDC].
+        let daiToUsdc = (c["token_in"] as? String)?.lowercased() == "0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0"
+        #expect(c["extra"] as? String == (daiToUsdc ? "256" : "1"))
+    }
+
     @Test func csvHasOneRowPerOpportunity() throws {
         let r = try dir().run(["scan"] + Self.offline + ["--no-record", "--csv"])
         #expect(r.status == 0)

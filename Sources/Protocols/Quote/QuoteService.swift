@@ -156,7 +156,7 @@ public enum QuoteService {
     /// The configured Curve venues' and Balancer venues' `pools`, read at the pinned block (Curve: version
     /// detected per pool; Balancer: at the venue's `vault`, else each pool's getVault()). A venue whose pools cannot
     /// be read is a warning line and is left out; the V2/V3 quote goes on.
-    static func multiCoinPools(
+    public static func multiCoinPools(
         _ config: DefiConfig, only: Set<String>?, view: PinnedView, multicall: Multicall, warnings: inout [String]
     ) async -> [(String, PoolEntry)] {
         var out: [(String, PoolEntry)] = []

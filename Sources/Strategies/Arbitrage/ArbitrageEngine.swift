@@ -57,7 +57,8 @@ public struct ArbitrageEngine: Sendable {
         self.snapshot = snapshot
         self.options = options
         self.index = CycleIndex(
-            pools: snapshot.pools.map { $0.state.tokens }, bases: options.baseTokens,
+            poolCount: snapshot.pools.count, coinCount: { Self.pricedCoinCount(snapshot.pools[$0].state) },
+            coin: { Self.coin(snapshot.pools[$0].state, $1) }, bases: options.baseTokens,
             maxHops: options.maxHops, canonicalOnly: options.canonicalOnly)
         self.legs = []
         self.logRates = []
@@ -67,19 +68,53 @@ public struct ArbitrageEngine: Sendable {
         evaluate(0..<index.count)
     }
 
+    /// The number of coins of a pool the engine prices (V2, V3: 2; Curve, Balancer: N); 0 otherwise.
+    static func pricedCoinCount(_ s: PoolState) -> Int {
+        switch s {
+        case .uniswapV2, .uniswapV3: 2
+        case .curve(let c): c.coins.count
+        case .balancer(let b): b.tokens.count
+        case .reserved: 0
+        }
+    }
+
+    /// Coin `k` of a priced pool, in pool order.
+    static func coin(_ s: PoolState, _ k: Int) -> Address {
+        switch s {
+        case .uniswapV2(let p): k == 0 ? p.token0 : p.token1
+        case .uniswapV3(let p): k == 0 ? p.token0 : p.token1
+        case .curve(let c): c.coins[k]
+        case .balancer(let b): b.tokens[k]
+        case .reserved: .zero
+        }
+    }
+
     mutating func rebuildLegs() {
-        legs = [Leg?](repeating: nil, count: snapshot.pools.count * 2)
-        logRates = [Double](repeating: -.infinity, count: snapshot.pools.count * 2)
+        let edges = index.edgePool.count
+        legs = [Leg?](repeating: nil, count: edges)
+        logRates = [Double](repeating: -.infinity, count: edges)
         for i in snapshot.pools.indices { refreshLegs(pool: i) }
     }
 
     mutating func refreshLegs(pool i: Int) {
         let p = snapshot.pools[i]
-        guard p.state.tokens != nil, p.state.kind == "uniswap_v2" || p.state.kind == "uniswap_v3" else { return }
-        for (k, z) in [(0, true), (1, false)] {
-            let leg = Leg(pool: p, zeroForOne: z)
-            legs[2 * i + k] = leg
-            logRates[2 * i + k] = leg.logRate
+        switch p.state {
+        case .uniswapV2, .uniswapV3:
+            let e = Int(index.poolEdgeStart[i])
+            for (k, z) in [(0, true), (1, false)] {
+                let leg = Leg(pool: p, zeroForOne: z)
+                legs[e + k] = leg
+                logRates[e + k] = leg.logRate
+            }
+        case .curve, .balancer:
+            for e in Int(index.poolEdgeStart[i])..<Int(index.poolEdgeStart[i + 1]) {
+                let c = index.edgeCoins[e]
+                let leg = Leg(pool: p, indexIn: Int(c.in), indexOut: Int(c.out))
+                legs[e] = leg
+                logRates[e] = leg.logRate
+            }
+        case .reserved:
+            return
         }
     }
 

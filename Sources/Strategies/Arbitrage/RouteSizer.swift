@@ -66,7 +66,8 @@ public enum RouteSizer {
         let cap = min(maxInput ?? inputCap, inputCap)
         guard !cap.isZero else { return nil }
         let maps = legs.compactMap(\.mobius)
-        guard maps.count == legs.count, let m = Mobius.chain(maps), m.profitableAtMargin else { return nil }
+        guard maps.count == legs.count else { return searchedSize(legs, cap: cap) }
+        guard let m = Mobius.chain(maps), m.profitableAtMargin else { return nil }
         var x0 = min(m.optimalInput, cap)
         if x0.isZero { x0 = .one }
         var best: (x: U256, p: I256)
@@ -123,6 +124,53 @@ public enum RouteSizer {
             let width = !constantProduct ? searchWindow : (small || lnValue >= 16 * M_LN2) ? window : fineWindow
             for k in small ? Array(0..<(legs.count - 1)) : [coarse] {
                 if let w = walkIntermediate(legs, hop: k, around: outs[k], halfWidth: width, cap: cap),
+                    w.p > best.p || (w.p == best.p && w.x < best.x)
+                {
+                    best = w
+                }
+            }
+        }
+        guard !best.p.isNegative, !best.p.isZero, let outs = replay(legs, amountIn: best.x) else { return nil }
+        return SizedRoute(size: best.x, outputs: outs, profit: best.p)
+    }
+
+    /// Chains with a hop that has no Möbius view (Curve, Balancer): no closed-form point or break-even to
+    /// bracket with, so the bracket comes from pool limits — a quarter of the smallest pool balance of the route's
+    /// token among its hops that sell it, or of the first hop's input balance — widened ×4 while the optimum sits
+    /// in the bracket's top tenth and shrunk ÷16 while nothing in it gains; then the integer golden-section search
+    /// and the final window as for V3, and intermediate walks through hops that can be inverted exactly. Profit is
+    /// the integer replay.
+    static func searchedSize(_ legs: [Leg], cap: U256) -> SizedRoute? {
+        // A 1-unit probe that already loses everything, or a route reverting at every size, is caught below.
+        var scale = legs[0].inputBalance ?? .zero
+        if scale.isZero, let m = legs[0].mobius { scale = m.d / max(m.c, .one) }  // V3: virtual reserve in
+        guard !scale.isZero else { return nil }
+        var hi = min(max(scale / U256(4), U256(1_000)), cap)
+        var g = golden(legs, lo: .one, hi: hi)
+        var steps = 0
+        while steps < 16, hi > U256(1_000), g.p.isNegative || g.p.isZero {
+            hi = max(hi / U256(16), U256(1_000))
+            g = golden(legs, lo: .one, hi: hi)
+            steps += 1
+        }
+        steps = 0
+        while steps < 16, hi < cap, !g.p.isNegative, !g.p.isZero, g.x > hi / U256(10) &* U256(9) {
+            hi = hi > cap / U256(4) ? cap : hi &* U256(4)
+            g = golden(legs, lo: .one, hi: hi)
+            steps += 1
+        }
+        var best = g
+        // Below 2^20 units flooring makes the profit a jagged plateau around the optimum (the real curve changes by
+        // less than a unit over ±x/10 there): scan ±x/8 (at most 8,192) around the search's point.
+        let wide = g.x < U256(UInt64(1_048_576)) ? min(Int(g.x.uint64 ?? 0) / 8, 8_192) : 0
+        if let w = scan(legs, around: g.x, halfWidth: max(searchWindow, wide), cap: cap),
+            w.p > best.p || (w.p == best.p && w.x < best.x)
+        {
+            best = w
+        }
+        if legs.count >= 2, let outs = replay(legs, amountIn: best.x) {
+            for k in 0..<(legs.count - 1) where legs[0...k].allSatisfy({ !Leg.multiCoin($0.pool.state) }) {
+                if let w = walkIntermediate(legs, hop: k, around: outs[k], halfWidth: searchWindow, cap: cap),
                     w.p > best.p || (w.p == best.p && w.x < best.x)
                 {
                     best = w

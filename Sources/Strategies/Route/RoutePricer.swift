@@ -33,15 +33,23 @@ public enum RoutePricer {
     /// The route's legs with the states `snapshot` holds for its pools.
     public static func legs(of route: Route, in snapshot: MarketSnapshot) throws(RouteError) -> [Leg] {
         var byAddress: [Address: PoolEntry] = [:]
-        for p in snapshot.pools { byAddress[p.address] = p }
+        // Balancer hops name the Vault; their pool is the snapshot's Balancer pool whose poolId is `extra`.
+        var byPoolId: [U256: PoolEntry] = [:]
+        for p in snapshot.pools {
+            byAddress[p.address] = p
+            if case .balancer(let b) = p.state, let id = try? U256(bigEndian: b.poolId.bytes) { byPoolId[id] = p }
+        }
         var legs: [Leg] = []
         for (i, h) in route.hops.enumerated() {
-            guard let p = byAddress[h.hop.pool] else { throw .poolMissing(hop: i, pool: h.hop.pool) }
-            guard let leg = Leg(pool: p, tokenIn: h.hop.tokenIn), leg.tokenOut == h.hop.tokenOut else {
+            let entry = h.hop.kind == .balancer ? byPoolId[h.hop.extra] : byAddress[h.hop.pool]
+            guard let p = entry else { throw .poolMissing(hop: i, pool: h.hop.pool) }
+            guard let leg = Leg(pool: p, tokenIn: h.hop.tokenIn, tokenOut: h.hop.tokenOut) else {
                 throw .poolMismatch(
                     hop: i, pool: h.hop.pool, reason: "does not swap \(h.hop.tokenIn) for \(h.hop.tokenOut)")
             }
-            guard let planned = leg.planHop, planned.kind == h.hop.kind else {
+            guard let planned = leg.planHop, planned.kind == h.hop.kind, planned.pool == h.hop.pool,
+                h.hop.kind == .uniswapV2 || h.hop.kind == .uniswapV3 || planned.extra == h.hop.extra
+            else {
                 throw .poolMismatch(hop: i, pool: h.hop.pool, reason: "is not a \(h.hop.kind.name) pool")
             }
             legs.append(leg)

@@ -94,6 +94,12 @@ struct ScanSession {
                     pairs += 1
                 }
             }
+            // Configured Curve and Balancer venues' pools (a venue that cannot be read is a warning, not fatal).
+            var warnings: [String] = []
+            let multi = await QuoteService.multiCoinPools(
+                config, only: nil, view: view, multicall: multicall(config), warnings: &warnings)
+            for w in warnings { progress("warning: \(w)") }
+            pools += multi.map(\.1)
             progress("read \(pools.count) pools of \(pairs) pairs at block \(view.block.number)")
             return MarketSnapshot(
                 chainID: try? await client.chainID(), blockNumber: view.block.number, blockHash: view.block.hash,

@@ -75,7 +75,8 @@ public struct PriceBook: Sendable, Equatable {
     }
 
     /// Stablecoins at $1 and every other token at the mid price of its deepest pool against a stablecoin
-    /// (V2: reserve ratio; V3: sqrtPriceX96² / 2^192), decimals from the snapshot's tokens.
+    /// (V2: reserve ratio; V3: sqrtPriceX96² / 2^192; Curve, Balancer: see ``probeMid``), decimals from the
+    /// snapshot's tokens.
     public static func stablePools(_ snapshot: MarketSnapshot) -> PriceBook {
         var book = PriceBook()
         var stables: Set<Address> = []
@@ -89,6 +90,20 @@ public struct PriceBook: Sendable, Equatable {
         // Depth = the stable side's reserve (V2) or virtual reserve (V3) in stable units scaled to 18 decimals.
         var best: [Address: (depth: U256, price: U256)] = [:]
         for p in snapshot.pools {
+            if Leg.multiCoin(p.state) {
+                let coins = p.state.allTokens
+                for (i, token) in coins.enumerated() where !stables.contains(token) {
+                    for (j, stable) in coins.enumerated() where stables.contains(stable) {
+                        guard let dT = book.decimals[token], let dS = book.decimals[stable],
+                            let (depth, price) = probeMid(
+                                Leg(pool: p, indexIn: i, indexOut: j), decimalsToken: dT, decimalsStable: dS)
+                        else { continue }
+                        if let b = best[token], b.depth >= depth { continue }
+                        best[token] = (depth, price)
+                    }
+                }
+                continue
+            }
             guard let (t0, t1) = p.state.tokens else { continue }
             let stableIs0 = stables.contains(t0)
             guard stableIs0 != stables.contains(t1) else { continue }
@@ -101,6 +116,25 @@ public struct PriceBook: Sendable, Equatable {
         }
         for (t, b) in best where book.prices[t] == nil { book.prices[t] = USDPrice(e18: b.price, source: .stablePool) }
         return book
+    }
+
+    /// (depth, USD-per-whole-token e18) of a Curve or Balancer leg selling a token for a $1 stablecoin: the exact
+    /// output of ``Leg/probeQuote``, fee included (a slight underestimate of
+    /// the mid, which the pool math has no closed form for); depth = the pool's stable balance.
+    static func probeMid(_ leg: Leg, decimalsToken: Int, decimalsStable: Int) -> (U256, U256)? {
+        let e18 = Units.powerOfTen(18)
+        guard let (probe, out) = leg.probeQuote else { return nil }
+        let balOut: U256
+        switch leg.pool.state {
+        case .curve(let c): balOut = c.pool.balances[Int(leg.indexOut)]
+        case .balancer(let b): balOut = b.balances[Int(leg.indexOut)]
+        default: return nil
+        }
+        guard let perWhole = try? U256.mulDiv(out, Units.powerOfTen(decimalsToken), probe),
+            let usd = try? U256.mulDiv(perWhole, e18, Units.powerOfTen(decimalsStable)),
+            let depth = try? U256.mulDiv(balOut, e18, Units.powerOfTen(decimalsStable))
+        else { return nil }
+        return (depth, usd)
     }
 
     /// (depth, USD-per-whole-token e18) of `token` in one pool against a $1 stablecoin.
@@ -141,7 +175,7 @@ public struct PriceBook: Sendable, Equatable {
             guard let v = virt, let depth = try? U256.mulDiv(v, e18, scaleS) else { return nil }
             return (depth, usd)
         case .curve, .balancer, .reserved:
-            // Stable-pool mids come from V2/V3 pools only; Curve/Balancer pools are not used as price sources.
+            // Multi-coin pools are priced by ``probeMid``.
             return nil
         }
     }
