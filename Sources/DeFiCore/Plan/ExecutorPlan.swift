@@ -98,7 +98,8 @@ public enum HopKind: UInt8, Sendable, Equatable, CaseIterable, Codable {
     case uniswapV3 = 2
     /// Curve `exchange(int128,int128,uint256,uint256)`; `extra` = i | j << 8.
     case curveInt128 = 3
-    /// Curve `exchange(uint256,uint256,uint256,uint256)` (crypto, NG); `extra` = i | j << 8.
+    /// Curve `exchange(uint256,uint256,uint256,uint256)` (cryptoswap pools; stableswap-ng keeps int128 indices, kind 3);
+    /// `extra` = i | j << 8.
     case curveUint256 = 4
     /// Balancer V2 `Vault.swap` GIVEN_IN; `pool` = the Vault, `extra` = poolId.
     case balancer = 5
