@@ -79,7 +79,7 @@ import Testing
         var s = ExactSum()
         s.add(Int128.max)
         s.add(Int128.max)
-        s.add(-1)
+        s.add(Int128(-1))
         #expect(s.value == ExactSum.i256(Int128.max) + ExactSum.i256(Int128.max) - I256(1))
         #expect(ExactSum.i256(Int128.min) == I256(0) - ExactSum.i256(Int128.max) - I256(1))
     }
