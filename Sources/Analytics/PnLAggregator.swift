@@ -120,15 +120,22 @@ public struct PnLAggregator: Sendable {
     /// The group key of a row.
     public func key(of row: PnLRow) -> String {
         switch grouping {
-        case .day: String(row.createdAt.prefix(10))
-        case .month: String(row.createdAt.prefix(7))
-        case .week:
-            CivilDay.parse(row.createdAt).map { CivilDay.isoWeek(year: $0.year, month: $0.month, day: $0.day) }
-                ?? String(row.createdAt.prefix(10))
+        case .day, .month, .week: Self.timeKey(createdAt: row.createdAt, grouping: grouping)
         case .strategy: row.strategy
         case .venue: row.venue ?? "unknown"
         case .token: row.profitToken?.lowercased() ?? "unknown"
         case .chain: String(row.chainID)
+        }
+    }
+
+    /// The period key of a `created_at` text for a time grouping.
+    static func timeKey(createdAt: String, grouping: PnLGrouping) -> String {
+        switch grouping {
+        case .month: String(createdAt.prefix(7))
+        case .week:
+            CivilDay.parse(createdAt).map { CivilDay.isoWeek(year: $0.year, month: $0.month, day: $0.day) }
+                ?? String(createdAt.prefix(10))
+        default: String(createdAt.prefix(10))
         }
     }
 
@@ -198,4 +205,180 @@ public struct PnLAggregator: Sendable {
 /// Test access to the amount parser.
 enum AnalyticsProbe {
     static func parse(_ text: String) -> I256? { parseAmount(text) }
+}
+
+/// An exact sum kept in `Int128` until it would overflow, then carried into an `I256`.
+struct ExactSum: Sendable {
+    private var wide = I256.zero
+    private var narrow: Int128 = 0
+
+    @inline(__always)
+    mutating func add(_ x: Int128) {
+        let (r, o) = narrow.addingReportingOverflow(x)
+        if o {
+            wide += Self.i256(narrow)
+            narrow = x
+        } else {
+            narrow = r
+        }
+    }
+
+    mutating func add(_ x: I256) { wide += x }
+
+    mutating func add(_ other: ExactSum) {
+        wide += other.wide
+        add(other.narrow)
+    }
+
+    var value: I256 { wide + Self.i256(narrow) }
+
+    static func i256(_ x: Int128) -> I256 {
+        let m = x.magnitude
+        let u = U256(limbs: (UInt64(truncatingIfNeeded: m), UInt64(truncatingIfNeeded: m >> 64), 0, 0))
+        return I256(negative: x < 0, magnitude: u) ?? .zero  // |x| <= 2^127 always fits
+    }
+}
+
+/// The `--by day|week|month` fold over `HistoryStore.forEachPnLAmount`: integer day buckets, Int128 sums carried
+/// exactly into I256, keys formatted once per day at the end. Gives the same table as `PnLAggregator`.
+public struct PnLTimeAggregator: Sendable {
+    /// The grouping (`day`, `week` or `month`).
+    public let grouping: PnLGrouping
+
+    struct Bucket: Sendable {
+        var count = 0
+        var wins = 0
+        var gas = ExactSum()
+        var fees = ExactSum()
+        var net = ExactSum()
+
+        mutating func add(_ b: Bucket) {
+            count += b.count
+            wins += b.wins
+            gas.add(b.gas)
+            fees.add(b.fees)
+            net.add(b.net)
+        }
+    }
+
+    private var buckets: [Bucket] = []
+    private var index: [Int64: Int] = [:]
+    private var days: [Int64] = []
+    private var lastDay: Int64 = .min
+    private var lastIndex = -1
+    /// Rows whose created_at has no date prefix, keyed as `PnLAggregator` keys them.
+    private var odd: [String: Bucket] = [:]
+    private var unvalued = 0
+    private var otherQuote = 0
+    /// Decimals of the first row valued in the asked quote.
+    public private(set) var quoteDecimals: Int?
+
+    /// An empty aggregator; `grouping` must be a time grouping.
+    public init(grouping: PnLGrouping) {
+        precondition(grouping.isTime, "PnLTimeAggregator groups by time only")
+        self.grouping = grouping
+    }
+
+    /// Adds one row.
+    @inline(__always)
+    public mutating func add(_ row: PnLAmountRow) {
+        var b = Bucket()
+        b.count = 1
+        switch row.quote {
+        case .same:
+            if quoteDecimals == nil { quoteDecimals = row.quoteDecimals }
+            if let wide = row.wide {
+                // Canonical I256 texts (CHECKed by the schema); past 36 digits only.
+                let g = parseAmount(wide.gas) ?? .zero
+                let f = parseAmount(wide.fees) ?? .zero
+                let n = parseAmount(wide.net) ?? .zero
+                b.gas.add(g)
+                b.fees.add(f)
+                b.net.add(n)
+                if n > .zero { b.wins = 1 }
+            } else {
+                b.gas.add(row.gas)
+                b.fees.add(row.fees)
+                b.net.add(row.net)
+                if row.net > 0 { b.wins = 1 }
+            }
+        case .other: otherQuote += 1
+        case .unvalued: if row.mined { unvalued += 1 }
+        }
+        guard let day = row.day else {
+            let text = row.createdAt ?? ""
+            let key = PnLAggregator.timeKey(createdAt: text, grouping: grouping)
+            odd[key, default: Bucket()].add(b)
+            return
+        }
+        if day != lastDay {
+            if let i = index[day] {
+                lastIndex = i
+            } else {
+                lastIndex = buckets.count
+                index[day] = lastIndex
+                buckets.append(Bucket())
+                days.append(day)
+            }
+            lastDay = day
+        }
+        buckets[lastIndex].count += 1
+        buckets[lastIndex].wins += b.wins
+        if row.quote == .same {
+            if row.wide == nil {
+                buckets[lastIndex].gas.add(row.gas)
+                buckets[lastIndex].fees.add(row.fees)
+                buckets[lastIndex].net.add(row.net)
+            } else {
+                buckets[lastIndex].gas.add(b.gas)
+                buckets[lastIndex].fees.add(b.fees)
+                buckets[lastIndex].net.add(b.net)
+            }
+        }
+    }
+
+    /// The table: rows in key order with running cumulative net, as `PnLAggregator.finish()` gives it.
+    public func finish() -> PnLTable {
+        var grouped = odd
+        for (i, day) in days.enumerated() {
+            grouped[Self.key(day: day, grouping: grouping), default: Bucket()].add(buckets[i])
+        }
+        var running = I256.zero
+        var total = PnLLine(key: "total")
+        let lines = grouped.keys.sorted().map { k -> PnLLine in
+            let b = grouped[k] ?? Bucket()
+            var line = PnLLine(key: k)
+            line.count = b.count
+            line.wins = b.wins
+            line.gas = b.gas.value
+            line.fees = b.fees.value
+            line.net = b.net.value
+            line.gross = line.net + line.gas + line.fees
+            running += line.net
+            line.cumulative = running
+            total.count += line.count
+            total.wins += line.wins
+            total.gas += line.gas
+            total.fees += line.fees
+            total.net += line.net
+            total.gross += line.gross
+            return line
+        }
+        total.cumulative = running
+        return PnLTable(lines: lines, total: total, unvalued: unvalued, otherQuote: otherQuote)
+    }
+
+    /// The key of a day ordinal: `2026-11-26`, `2026-W48` or `2026-11`.
+    static func key(day: Int64, grouping: PnLGrouping) -> String {
+        let c = CivilDay.civil(Int(day))
+        func pad(_ v: Int, _ n: Int) -> String {
+            let s = String(v)
+            return s.count >= n ? s : String(repeating: "0", count: n - s.count) + s
+        }
+        switch grouping {
+        case .week: return CivilDay.isoWeek(year: c.year, month: c.month, day: c.day)
+        case .month: return pad(c.year, 4) + "-" + pad(c.month, 2)
+        default: return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2)
+        }
+    }
 }

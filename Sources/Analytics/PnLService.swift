@@ -130,24 +130,40 @@ public enum PnLService {
             result.performance = performance?.finish(quoteDecimals: result.quoteDecimals)
             return result
         }
-        do {
-            try store.forEachPnLRow(query) { row in
-                aggregator.add(row)
-                performance?.add(row)
-                if decimals == nil, row.quote == quote, let d = row.quoteDecimals { decimals = d }
-                if request.chart, let a = aggregator.amounts(of: row) {
-                    cumulative += a.net
-                    series.append(cumulative)
-                    if firstDay == nil { firstDay = String(row.createdAt.prefix(10)) }
-                    lastDay = String(row.createdAt.prefix(10))
+        var table: PnLTable?
+        if request.grouping.isTime && !request.chart && !request.performance {
+            // The hot path: one sequential scan of the denormalised summary, integer day buckets, exact sums.
+            var fast = PnLTimeAggregator(grouping: request.grouping)
+            do {
+                try store.forEachPnLAmount(query, quote: quote) { row in
+                    fast.add(row)
+                    return true
                 }
-                return true
+            } catch {
+                throw HistoryQuery.storeError(error)
             }
-        } catch {
-            throw HistoryQuery.storeError(error)
+            decimals = fast.quoteDecimals
+            table = fast.finish()
+        } else {
+            do {
+                try store.forEachPnLRow(query) { row in
+                    aggregator.add(row)
+                    performance?.add(row)
+                    if decimals == nil, row.quote == quote, let d = row.quoteDecimals { decimals = d }
+                    if request.chart, let a = aggregator.amounts(of: row) {
+                        cumulative += a.net
+                        series.append(cumulative)
+                        if firstDay == nil { firstDay = String(row.createdAt.prefix(10)) }
+                        lastDay = String(row.createdAt.prefix(10))
+                    }
+                    return true
+                }
+            } catch {
+                throw HistoryQuery.storeError(error)
+            }
         }
         if let decimals { result.quoteDecimals = decimals }
-        result.table = aggregator.finish()
+        result.table = table ?? aggregator.finish()
         result.series = series.map { PerformanceAccumulator.toDouble($0, decimals: result.quoteDecimals) }
         if let firstDay, let lastDay { result.seriesSpan = (firstDay, lastDay) }
         result.performance = performance?.finish(quoteDecimals: result.quoteDecimals)

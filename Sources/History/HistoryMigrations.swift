@@ -3,7 +3,8 @@ import GRDB
 /// The store's named, append-only migrations. Never edit a shipped migration: append a new one.
 enum HistoryMigrations {
     /// Migration names in the order they apply.
-    static let names = ["v1-initial", "v2-transaction-intents", "v3-execution-deltas", "v4-pnl"]
+    static let names = ["v1-initial", "v2-transaction-intents", "v3-execution-deltas", "v4-pnl",
+        "v5-pnl-denormalised"]
 
     /// A migrator holding every migration.
     static func migrator() -> DatabaseMigrator {
@@ -12,7 +13,21 @@ enum HistoryMigrations {
         migrator.registerMigration("v2-transaction-intents") { db in try v2TransactionIntents(db) }
         migrator.registerMigration("v3-execution-deltas") { db in try v3ExecutionDeltas(db) }
         migrator.registerMigration("v4-pnl") { db in try v4PnL(db) }
+        migrator.registerMigration("v5-pnl-denormalised") { db in try v5PnLDenormalised(db) }
         return migrator
+    }
+
+    /// Test access: migrates the file at `path` up to and including `name` only, then runs `sql` on it.
+    static func prepare(path: String, upTo name: String, sql: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try migrator().migrate(queue, upTo: name)
+        try queue.write { db in try db.execute(sql: sql) }
+    }
+
+    /// Test access: runs `sql` on the file at `path` the way another writer (the sqlite3 shell) would.
+    static func execute(path: String, sql: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: sql) }
     }
 
     // The CHECK helpers below are frozen: shipped migrations depend on their exact output.
@@ -243,5 +258,98 @@ enum HistoryMigrations {
             ) STRICT;
             CREATE INDEX execution_pnl_block ON execution_pnl(block_number);
             """)
+    }
+
+    /// One row per execution with what `defi pnl` aggregates, kept in `created_at` order (a clustered WITHOUT ROWID
+    /// table) so the report is one sequential scan with no join: the day bucket as an integer, and the valued
+    /// gas/fees/net as two signed 64-bit halves each (`value = hi * 10^18 + lo`, both carrying the sign; NULL when
+    /// the magnitude has more than 36 digits, then the reader takes `execution_pnl`'s text). Triggers on
+    /// `executions` and `execution_pnl` rebuild an execution's row from both tables on every write, so every
+    /// writer (the store, the sqlite3 shell) keeps it exact; existing rows are backfilled.
+    private static func v5PnLDenormalised(_ db: Database) throws {
+        let table = PnLSummarySQL.table
+        try db.execute(sql: """
+            CREATE TABLE \(table) (
+              created_at TEXT NOT NULL,
+              execution_id TEXT NOT NULL,
+              day INTEGER,
+              strategy TEXT NOT NULL,
+              state TEXT NOT NULL,
+              chain_id INTEGER NOT NULL,
+              engine TEXT NOT NULL,
+              gas_used INTEGER,
+              profit_token TEXT,
+              block_number INTEGER,
+              quote TEXT,
+              quote_decimals INTEGER,
+              venue TEXT,
+              gas_hi INTEGER, gas_lo INTEGER,
+              fees_hi INTEGER, fees_lo INTEGER,
+              net_hi INTEGER, net_lo INTEGER,
+              PRIMARY KEY (created_at, execution_id)
+            ) STRICT, WITHOUT ROWID;
+            CREATE UNIQUE INDEX \(table)_execution ON \(table)(execution_id);
+            \(PnLSummarySQL.insertSelect) ORDER BY e.created_at, e.id;
+            CREATE TRIGGER \(table)_executions_insert AFTER INSERT ON executions BEGIN
+              \(PnLSummarySQL.refresh("NEW.id"))
+            END;
+            CREATE TRIGGER \(table)_executions_update AFTER UPDATE ON executions BEGIN
+              DELETE FROM \(table) WHERE execution_id = OLD.id;
+              \(PnLSummarySQL.refresh("NEW.id"))
+            END;
+            CREATE TRIGGER \(table)_executions_delete AFTER DELETE ON executions BEGIN
+              DELETE FROM \(table) WHERE execution_id = OLD.id;
+            END;
+            CREATE TRIGGER \(table)_pnl_insert AFTER INSERT ON execution_pnl BEGIN
+              \(PnLSummarySQL.refresh("NEW.execution_id"))
+            END;
+            CREATE TRIGGER \(table)_pnl_update AFTER UPDATE ON execution_pnl BEGIN
+              \(PnLSummarySQL.refresh("OLD.execution_id"))
+              \(PnLSummarySQL.refresh("NEW.execution_id"))
+            END;
+            CREATE TRIGGER \(table)_pnl_delete AFTER DELETE ON execution_pnl BEGIN
+              \(PnLSummarySQL.refresh("OLD.execution_id"))
+            END;
+            """)
+    }
+}
+
+/// The SQL of the denormalised P&L table (migration v5-pnl-denormalised). Frozen with that migration.
+enum PnLSummarySQL {
+    /// The table name.
+    static let table = "execution_pnl_summary"
+
+    /// Days since 1970-01-01 of the leading `YYYY-MM-DD` of `c`, or NULL unless that prefix is a real date.
+    static func day(_ c: String) -> String {
+        "CASE WHEN date(julianday(substr(\(c), 1, 10))) = substr(\(c), 1, 10)"
+            + " THEN CAST(julianday(substr(\(c), 1, 10)) - 2440587.5 AS INTEGER) END"
+    }
+
+    /// The high half (digits above the last 18, signed) of canonical decimal text `c`; NULL past 36 digits.
+    static func hi(_ c: String) -> String {
+        "CASE WHEN length(ltrim(\(c), '-')) <= 36 THEN (CASE WHEN length(ltrim(\(c), '-')) > 18"
+            + " THEN CAST(substr(ltrim(\(c), '-'), 1, length(ltrim(\(c), '-')) - 18) AS INTEGER) ELSE 0 END)"
+            + " * (CASE WHEN substr(\(c), 1, 1) = '-' THEN -1 ELSE 1 END) END"
+    }
+
+    /// The low half (the last 18 digits, signed) of canonical decimal text `c`; NULL past 36 digits.
+    static func lo(_ c: String) -> String {
+        "CASE WHEN length(ltrim(\(c), '-')) <= 36 THEN CAST(substr(ltrim(\(c), '-'), -18) AS INTEGER)"
+            + " * (CASE WHEN substr(\(c), 1, 1) = '-' THEN -1 ELSE 1 END) END"
+    }
+
+    /// INSERT … SELECT of summary rows from executions ⟕ execution_pnl (append a WHERE or ORDER BY).
+    static let insertSelect = """
+        INSERT INTO \(table) (created_at, execution_id, day, strategy, state, chain_id, engine, gas_used,
+          profit_token, block_number, quote, quote_decimals, venue, gas_hi, gas_lo, fees_hi, fees_lo, net_hi, net_lo)
+        SELECT e.created_at, e.id, \(day("e.created_at")), e.strategy, e.state, e.chain_id, e.engine, e.gas_used,
+          e.profit_token, e.block_number, p.quote, p.quote_decimals, p.venue, \(hi("p.gas")), \(lo("p.gas")),
+          \(hi("p.fees")), \(lo("p.fees")), \(hi("p.net")), \(lo("p.net"))
+        FROM executions e LEFT JOIN execution_pnl p ON p.execution_id = e.id
+        """
+
+    /// Trigger body: rebuilds the summary row of execution `id` (an SQL expression) from both tables.
+    static func refresh(_ id: String) -> String {
+        "DELETE FROM \(table) WHERE execution_id = \(id);\n  \(insertSelect) WHERE e.id = \(id);"
     }
 }

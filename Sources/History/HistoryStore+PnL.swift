@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Which executions a P&L query streams: every given condition must hold.
 public struct PnLQuery: Sendable, Equatable {
@@ -123,38 +124,8 @@ extension HistoryStore {
     ///
     /// Money sums belong in Swift (U256/I256): SQLite's `sum()` overflows on wei values. Return `false` to stop.
     public func forEachPnLRow(_ query: PnLQuery = PnLQuery(), _ body: (PnLRow) -> Bool) throws(HistoryError) {
-        var clauses: [String] = []
-        var arguments: StatementArguments = []
-        if let since = query.since {
-            clauses.append("e.created_at >= ?")
-            _ = arguments.append(contentsOf: [since])
-        }
-        if let until = query.until {
-            clauses.append("e.created_at < ?")
-            _ = arguments.append(contentsOf: [until])
-        }
-        if let b = query.sinceBlock {
-            clauses.append("e.block_number >= ?")
-            _ = arguments.append(contentsOf: [Int64(clamping: b)])
-        }
-        if let b = query.untilBlock {
-            clauses.append("e.block_number < ?")
-            _ = arguments.append(contentsOf: [Int64(clamping: b)])
-        }
-        if let strategy = query.strategy {
-            clauses.append("e.strategy = ?")
-            _ = arguments.append(contentsOf: [strategy])
-        }
-        if let states = query.states {
-            clauses.append("e.state IN (" + states.map { _ in "?" }.joined(separator: ", ") + ")")
-            _ = arguments.append(contentsOf: StatementArguments(states.map(\.rawValue)))
-        }
-        if let chainID = query.chainID {
-            clauses.append("e.chain_id = ?")
-            _ = arguments.append(contentsOf: [Int64(clamping: chainID)])
-        }
-        let sql = Self.pnlSelect + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
-            + " ORDER BY e.created_at, e.id"
+        let (filter, arguments) = Self.pnlFilter(query, alias: "e.")
+        let sql = Self.pnlSelect + filter + " ORDER BY e.created_at, e.id"
         try read { db in
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let r = try rows.next() {
@@ -165,6 +136,171 @@ extension HistoryStore {
                 if !body(row) { break }
             }
         }
+    }
+}
+
+extension HistoryStore {
+    /// The WHERE clause (empty or starting with " WHERE ") of `query` over columns prefixed by `alias`.
+    static func pnlFilter(_ query: PnLQuery, alias a: String) -> (String, StatementArguments) {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let since = query.since {
+            clauses.append("\(a)created_at >= ?")
+            _ = arguments.append(contentsOf: [since])
+        }
+        if let until = query.until {
+            clauses.append("\(a)created_at < ?")
+            _ = arguments.append(contentsOf: [until])
+        }
+        if let b = query.sinceBlock {
+            clauses.append("\(a)block_number >= ?")
+            _ = arguments.append(contentsOf: [Int64(clamping: b)])
+        }
+        if let b = query.untilBlock {
+            clauses.append("\(a)block_number < ?")
+            _ = arguments.append(contentsOf: [Int64(clamping: b)])
+        }
+        if let strategy = query.strategy {
+            clauses.append("\(a)strategy = ?")
+            _ = arguments.append(contentsOf: [strategy])
+        }
+        if let states = query.states {
+            clauses.append("\(a)state IN (" + states.map { _ in "?" }.joined(separator: ", ") + ")")
+            _ = arguments.append(contentsOf: StatementArguments(states.map(\.rawValue)))
+        }
+        if let chainID = query.chainID {
+            clauses.append("\(a)chain_id = ?")
+            _ = arguments.append(contentsOf: [Int64(clamping: chainID)])
+        }
+        return (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "), arguments)
+    }
+}
+
+/// Whether an execution is valued in the quote a report asks for.
+public enum PnLQuoteMatch: Sendable, Equatable {
+    /// No valuation.
+    case unvalued
+    /// Valued in the asked quote.
+    case same
+    /// Valued in another quote.
+    case other
+}
+
+/// One execution as the time-grouped P&L table needs it, read from `execution_pnl_summary` without allocating:
+/// money in the quote's smallest unit as exact integers.
+public struct PnLAmountRow: Sendable, Equatable {
+    /// Days since 1970-01-01 (UTC) of `created_at`; nil when its first ten characters are not a date.
+    public var day: Int64?
+    /// `created_at` as stored, only when `day` is nil.
+    public var createdAt: String?
+    /// The valuation's quote against the asked one.
+    public var quote: PnLQuoteMatch
+    /// Whether the execution was mined (`included` or `reverted`).
+    public var mined: Bool
+    /// Decimals of the valuation (when valued).
+    public var quoteDecimals: Int?
+    /// Valued gas, fees and net when `quote == .same` and each has at most 36 digits (else zero).
+    public var gas: Int128
+    /// Valued flash-loan fees (see `gas`).
+    public var fees: Int128
+    /// Valued net (see `gas`).
+    public var net: Int128
+    /// The exact decimal texts (gas, fees, net) when `quote == .same` and a value has more than 36 digits.
+    public var wide: (gas: String, fees: String, net: String)?
+
+    /// A row value.
+    public init(
+        day: Int64?, createdAt: String?, quote: PnLQuoteMatch, mined: Bool, quoteDecimals: Int?, gas: Int128,
+        fees: Int128, net: Int128, wide: (gas: String, fees: String, net: String)?
+    ) {
+        self.day = day
+        self.createdAt = createdAt
+        self.quote = quote
+        self.mined = mined
+        self.quoteDecimals = quoteDecimals
+        self.gas = gas
+        self.fees = fees
+        self.net = net
+        self.wide = wide
+    }
+
+    public static func == (l: PnLAmountRow, r: PnLAmountRow) -> Bool {
+        l.day == r.day && l.createdAt == r.createdAt && l.quote == r.quote && l.mined == r.mined
+            && l.quoteDecimals == r.quoteDecimals && l.gas == r.gas && l.fees == r.fees && l.net == r.net
+            && l.wide?.gas == r.wide?.gas && l.wide?.fees == r.wide?.fees && l.wide?.net == r.wide?.net
+    }
+}
+
+extension HistoryStore {
+    /// The sequential scan behind `defi pnl --by day|week|month`: every execution matching `query` from the
+    /// denormalised summary (no join, no per-row allocation), in `created_at` order, from one snapshot.
+    /// Return `false` to stop.
+    public func forEachPnLAmount(
+        _ query: PnLQuery = PnLQuery(), quote: String, _ body: (PnLAmountRow) -> Bool
+    ) throws(HistoryError) {
+        let (filter, arguments) = Self.pnlFilter(query, alias: "")
+        let sql = """
+            SELECT day, CASE WHEN quote IS NULL THEN 0 WHEN quote = ? THEN 1 ELSE 2 END,
+              state IN ('included', 'reverted'), quote_decimals, gas_hi, gas_lo, fees_hi, fees_lo, net_hi, net_lo,
+              execution_id, created_at
+            FROM \(PnLSummarySQL.table)
+            """ + filter + " ORDER BY created_at, execution_id"
+        var all: StatementArguments = [quote]
+        _ = all.append(contentsOf: arguments)
+        let scale: Int128 = 1_000_000_000_000_000_000
+        try read { db in
+            let statement = try db.makeStatement(sql: sql)
+            try statement.setArguments(all)
+            let h = statement.sqliteStatement
+            var row = PnLAmountRow(
+                day: nil, createdAt: nil, quote: .unvalued, mined: false, quoteDecimals: nil, gas: 0, fees: 0, net: 0,
+                wide: nil)
+            defer { sqlite3_reset(h) }
+            while true {
+                let rc = sqlite3_step(h)
+                if rc == SQLITE_DONE { break }
+                guard rc == SQLITE_ROW else {
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                        sql: sql)
+                }
+                let dayIsNull = sqlite3_column_type(h, 0) == SQLITE_NULL
+                row.day = dayIsNull ? nil : sqlite3_column_int64(h, 0)
+                row.createdAt = nil
+                let match = sqlite3_column_int(h, 1)
+                row.quote = match == 0 ? .unvalued : match == 1 ? .same : .other
+                row.mined = sqlite3_column_int(h, 2) != 0
+                row.quoteDecimals = match == 0 ? nil : Int(sqlite3_column_int64(h, 3))
+                row.gas = 0
+                row.fees = 0
+                row.net = 0
+                row.wide = nil
+                if dayIsNull { row.createdAt = Self.text(h, 11) }
+                if match == 1 {
+                    if sqlite3_column_type(h, 4) == SQLITE_NULL || sqlite3_column_type(h, 6) == SQLITE_NULL
+                        || sqlite3_column_type(h, 8) == SQLITE_NULL
+                    {
+                        // Rare: a value past 36 digits. Read the exact texts by key.
+                        let r = try Row.fetchOne(
+                            db, sql: "SELECT gas, fees, net FROM execution_pnl WHERE execution_id = ?",
+                            arguments: [Self.text(h, 10)])
+                        guard let r else { throw HistoryError.database(code: -1, reason: "summary row without valuation") }
+                        row.wide = (r[0], r[1], r[2])
+                    } else {
+                        row.gas = Int128(sqlite3_column_int64(h, 4)) * scale + Int128(sqlite3_column_int64(h, 5))
+                        row.fees = Int128(sqlite3_column_int64(h, 6)) * scale + Int128(sqlite3_column_int64(h, 7))
+                        row.net = Int128(sqlite3_column_int64(h, 8)) * scale + Int128(sqlite3_column_int64(h, 9))
+                    }
+                }
+                if !body(row) { break }
+            }
+        }
+    }
+
+    /// Column `i` of the current row of `h` as text.
+    private static func text(_ h: SQLiteStatement, _ i: Int32) -> String {
+        guard let p = sqlite3_column_text(h, i) else { return "" }
+        return String(cString: p)
     }
 }
 

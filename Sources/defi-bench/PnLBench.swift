@@ -56,8 +56,8 @@ enum PnLBench {
     /// In-process timing of the aggregation (no process start): seconds for `--by day` over the file.
     static func aggregate(path: String) throws -> Double {
         let t0 = DispatchTime.now().uptimeNanoseconds
-        var agg = PnLAggregator(grouping: .day, quote: "USD")
-        try HistoryStore(path: path).forEachPnLRow { agg.add($0); return true }
+        var agg = PnLTimeAggregator(grouping: .day)
+        try HistoryStore(path: path).forEachPnLAmount(quote: "USD") { agg.add($0); return true }
         blackHole(agg.finish())
         return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
     }

@@ -8,8 +8,8 @@ import Testing
         let temp = try TempStore()
         defer { temp.cleanup() }
         let store = try temp.open()
-        #expect(try store.appliedMigrations() == ["v1-initial", "v2-transaction-intents", "v3-execution-deltas", "v4-pnl"])
-        #expect(HistoryStore.knownMigrations == ["v1-initial", "v2-transaction-intents", "v3-execution-deltas", "v4-pnl"])
+        #expect(try store.appliedMigrations() == ["v1-initial", "v2-transaction-intents", "v3-execution-deltas", "v4-pnl", "v5-pnl-denormalised"])
+        #expect(HistoryStore.knownMigrations == ["v1-initial", "v2-transaction-intents", "v3-execution-deltas", "v4-pnl", "v5-pnl-denormalised"])
         #expect(try store.journalMode() == "wal")
         #expect(FileManager.default.fileExists(atPath: temp.path))
     }
@@ -24,10 +24,10 @@ import Testing
             try store.close()
         }
         let again = try temp.open()
-        #expect(try again.appliedMigrations() == ["v1-initial", "v2-transaction-intents", "v3-execution-deltas", "v4-pnl"])
+        #expect(try again.appliedMigrations() == ["v1-initial", "v2-transaction-intents", "v3-execution-deltas", "v4-pnl", "v5-pnl-denormalised"])
         #expect(try again.opportunity(id: record.id) == record)
         let third = try temp.open()
-        #expect(try third.appliedMigrations() == ["v1-initial", "v2-transaction-intents", "v3-execution-deltas", "v4-pnl"])
+        #expect(try third.appliedMigrations() == ["v1-initial", "v2-transaction-intents", "v3-execution-deltas", "v4-pnl", "v5-pnl-denormalised"])
     }
 
     @Test func createsTheDirectoryPrivately() throws {

@@ -31,7 +31,7 @@ import Testing
             try pool.close()
         }
         let store = try temp.open()
-        #expect(try store.appliedMigrations() == ["v1-initial", "v2-transaction-intents", "v3-execution-deltas", "v4-pnl"])
+        #expect(try store.appliedMigrations() == ["v1-initial", "v2-transaction-intents", "v3-execution-deltas", "v4-pnl", "v5-pnl-denormalised"])
         let old = try #require(try store.transaction(hash: Fixture.txHash))
         #expect(old.nonce == 4 && old.state == .included && old.everAccepted && old.intentKey == nil)
         try store.updateTransaction(hash: Fixture.txHash, state: .failed)
