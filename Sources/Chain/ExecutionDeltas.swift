@@ -168,6 +168,31 @@ extension ExecutionDeltas {
         guard receipt.transactionHash == transaction.hash else {
             throw .mismatch(receipt: receipt.transactionHash, transaction: transaction.hash)
         }
+        let payment = transaction.to.map { (to: $0, value: transaction.value) }
+        return try compute(
+            receipt: receipt, payment: payment, executor: executor, wrappedNative: wrappedNative, l1Fee: l1Fee,
+            v3PoolTokens: v3PoolTokens)
+    }
+
+    /// Computes the balance changes from a receipt alone, when the transaction body is not at hand (reconciling a
+    /// journaled hash, a just-mined plan whose body carried no ether).
+    ///
+    /// The transaction's `value` is not in a receipt, so it is not charged: use
+    /// ``compute(receipt:transaction:executor:wrappedNative:l1Fee:v3PoolTokens:)`` for transactions that send ether.
+    /// Gas, the L1 fee and every tracked log are handled exactly as there.
+    public static func compute(
+        receipt: Receipt, executor: Address?, wrappedNative: Address? = nil, l1Fee: U256? = nil,
+        v3PoolTokens: [Address: (Address, Address)] = [:]
+    ) throws(ExecutionDeltasError) -> ExecutionDeltas {
+        try compute(
+            receipt: receipt, payment: nil, executor: executor, wrappedNative: wrappedNative, l1Fee: l1Fee,
+            v3PoolTokens: v3PoolTokens)
+    }
+
+    private static func compute(
+        receipt: Receipt, payment: (to: Address, value: U256)?, executor: Address?, wrappedNative: Address?,
+        l1Fee: U256?, v3PoolTokens: [Address: (Address, Address)]
+    ) throws(ExecutionDeltasError) -> ExecutionDeltas {
         let sender = receipt.from
         let tracked: Set<Address> = executor.map { [sender, $0] } ?? [sender]
         var sums: [AccountKey: I256] = [:]
@@ -188,9 +213,9 @@ extension ExecutionDeltas {
 
         var flashFees: [FlashFee] = []
         if receipt.succeeded {
-            if let to = transaction.to, to != sender {
-                try add(sender, native, transaction.value, negative: true)
-                try add(to, native, transaction.value, negative: false)
+            if let payment, payment.to != sender {
+                try add(sender, native, payment.value, negative: true)
+                try add(payment.to, native, payment.value, negative: false)
             }
             for (index, log) in receipt.logs.enumerated() where !log.removed {
                 guard let topic = log.topics.first else { continue }

@@ -80,7 +80,7 @@ import Testing
 
     @Test func quietSuppressesInfoButNotErrors() throws {
         let r = try DefiBinary.run(["scan", "-q"])
-        #expect(r.status == 3)
+        #expect(r.status == 2)
         #expect(r.stderr == "error: no RPC endpoint configured\nhint: set ETH_RPC_URL, pass --rpc-url, or scan offline with --state FILE\n")
     }
 

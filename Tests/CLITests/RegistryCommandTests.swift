@@ -62,8 +62,9 @@ import Testing
         let r = try dir.run(
             ["deploy", "executor", "--artifacts", dir.url.path + "/none", "--rpc-url", "http://127.0.0.1:1"],
             environment: ["DEFI_PRIVATE_KEY": "0x" + String(repeating: "11", count: 32)])
-        // The node is unreachable: exit 3 before any artifact is read or anything is signed.
-        #expect(r.status == 3, "\(r.stderr)")
+        // Local input is checked before the node is touched: exit 2 although the node is unreachable too.
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("cannot read artifact"), "\(r.stderr)")
         #expect(r.stdout.isEmpty)
         #expect(!r.stderr.contains(String(repeating: "11", count: 32)))
     }

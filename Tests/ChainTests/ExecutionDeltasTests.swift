@@ -150,6 +150,25 @@ enum DeltaFixture {
         }
     }
 
+    /// Moved from Execution's former ReceiptDeltas tests: a swap routed through the executor nets to zero there,
+    /// the profit lands on the sender, a transfer between untracked accounts is ignored, and the receipt-only form
+    /// charges gas but no `value` (a receipt does not carry it).
+    @Test func receiptOnlyDeltasNetTheExecutorAndChargeGasButNoValue() throws {
+        let logs = [
+            F.transfer(F.usdc, F.pool1, F.executor, U256(100)), F.transfer(F.usdc, F.executor, F.pool1, U256(60)),
+            F.transfer(F.usdc, F.executor, F.sender, U256(40)), F.transfer(F.usdc, F.pool1, F.pool1, U256(999)),
+        ]
+        let d = try ExecutionDeltas.compute(receipt: F.receipt(logs: logs), executor: F.a(F.executor))
+        #expect(
+            d.deltas == [
+                AccountTokenDelta(account: F.a(F.sender), token: F.a(F.usdc), amount: I256(40)),
+                AccountTokenDelta(account: F.a(F.sender), token: ExecutionDeltas.native, amount: .zero - gasFee),
+            ])
+        let withValue = try ExecutionDeltas.compute(
+            receipt: F.receipt(logs: logs), transaction: F.transaction(value: U256(5)), executor: F.a(F.executor))
+        #expect(withValue.delta(account: F.a(F.sender), token: ExecutionDeltas.native) == .zero - gasFee - I256(5))
+    }
+
     @Test func eventTopicsAreTheKnownSignatures() {
         #expect(ExecutionDeltas.transferTopic.description
             == "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef")

@@ -45,30 +45,4 @@ import Testing
         }
         #expect(throws: ExecutionError.self) { try StateOverrideFile.parse(#"{"0xnope": {}}"#) }
     }
-
-    @Test func receiptDeltasNetTransfersOfTheWatchedHoldersAndChargeTheSender() throws {
-        let token = Self.to
-        let sender = try Address(parsing: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266")
-        let executor = try Address(parsing: "0x1429859428C0aBc9C2C47C8Ee9FBaf82cFA0F20f")
-        let pair = try Address(parsing: "0x57702E47f167177202d7C54E7602c1A2Dee9Ee9F")
-        func topic(_ a: Address) -> Hash32 { try! Hash32(bytes: [UInt8](repeating: 0, count: 12) + a.bytes) }
-        func transfer(_ from: Address, _ to: Address, _ v: UInt64) -> Log {
-            Log(
-                address: token, topics: [ReceiptDeltas.transferTopic, topic(from), topic(to)],
-                data: U256(v).bigEndianBytes,
-                blockNumber: 1)
-        }
-        let logs = [
-            transfer(pair, executor, 100), transfer(executor, pair, 60), transfer(executor, sender, 40),
-            transfer(pair, pair, 999),
-        ]
-        let d = ReceiptDeltas.compute(logs: logs, holders: [executor, sender], sender: sender, ethSpent: U256(21_000))
-        #expect(
-            d
-                == [
-                    TokenDelta(holder: executor, token: token, delta: I256(0)),
-                    TokenDelta(holder: sender, token: token, delta: I256(40)),
-                    TokenDelta(holder: sender, token: .zero, delta: I256(-21_000)),
-                ].filter { !$0.delta.isZero })
-    }
 }

@@ -32,8 +32,10 @@ tests: http://host:port/_fault/<mode>/<real path> with mode
   v5                  1inch: answer in the v5 shape (toAmount, fromToken/toToken, estimatedGas)
 Without --rpc the request checks and faults work but pricing answers 500.
 """
-import argparse, http.server, json, re, socketserver, sys, threading, time, urllib.request, uuid
+import argparse, json, re, threading, time, uuid
 from urllib.parse import urlsplit, parse_qsl
+
+import _server
 
 ADDRESS = re.compile(r"^0x[0-9a-fA-F]{40}$")
 DIGITS = re.compile(r"^[0-9]+$")
@@ -85,10 +87,7 @@ class Chain:
             self.chain_id = int(self.call("eth_chainId", []), 16)
 
     def call(self, method, params):
-        body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).encode()
-        req = urllib.request.Request(self.rpc, body, {"Content-Type": "application/json"})
-        with urllib.request.urlopen(req, timeout=30) as r:
-            reply = json.loads(r.read())
+        reply = _server.rpc_request(self.rpc, method, params)
         if "error" in reply:
             raise RuntimeError(reply["error"].get("message", "rpc error"))
         return reply["result"]
@@ -141,23 +140,8 @@ def swap_calldata(amount, min_out, src, dst, to):
             + word(2) + addr_word(src) + addr_word(dst))
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class Handler(_server.JSONHandler):
     server_version = "aggregators-standin/1"
-
-    def log_message(self, *args):
-        pass
-
-    # ---- plumbing ----
-    def send_json(self, status, body, headers=None, raw=None):
-        data = raw if raw is not None else json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        self.wfile.write(data)
 
     def do_POST(self):
         self.send_json(404, {"statusCode": 404, "message": "Cannot POST " + self.path, "error": "Not Found"})
@@ -390,11 +374,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
             raise error(f"{k} must be an address", [{"type": k, "value": q[k], "reason": "invalid address"}])
 
 
-class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rpc")
@@ -404,17 +383,13 @@ def main():
     ap.add_argument("--zerox-key", default="test-zerox-key")
     ap.add_argument("--watch-stdin", action="store_true")
     a = ap.parse_args()
-    srv = Server(("127.0.0.1", a.port), Handler)
-    srv.chain = Chain(a.rpc, a.deployment)
-    srv.oneinch_key, srv.zerox_key = a.oneinch_key, a.zerox_key
-    srv.lock, srv.counts = threading.Lock(), {}
-    print(f"http://127.0.0.1:{srv.server_address[1]}", flush=True)
-    if a.watch_stdin:
-        def watch():
-            sys.stdin.read()
-            srv.shutdown()
-        threading.Thread(target=watch, daemon=True).start()
-    srv.serve_forever()
+
+    def setup(srv):
+        srv.chain = Chain(a.rpc, a.deployment)
+        srv.oneinch_key, srv.zerox_key = a.oneinch_key, a.zerox_key
+        srv.lock, srv.counts = threading.Lock(), {}
+
+    _server.serve(Handler, a.port, a.watch_stdin, setup=setup)
 
 
 if __name__ == "__main__":

@@ -26,18 +26,17 @@ docs.flashbots.net (RPC endpoint, authentication):
 GET (or POST) /log returns {"requests": [{method, signer, params}], "bundles": [{block, uuid, txs, status, reason, hashes}]}
 so a test can see what was received, sent and included.
 """
-import http.server
 import json
 import re
-import socketserver
 import sys
 import threading
 import time
-import urllib.request
 
 from eth_account import Account
 from eth_account.messages import encode_defunct
 from eth_utils import keccak
+
+import _server
 
 DEVNET = sys.argv[1]
 LOCK = threading.RLock()
@@ -58,10 +57,7 @@ class Invalid(Exception):
 
 
 def rpc(method, params):
-    body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).encode()
-    req = urllib.request.Request(DEVNET, data=body, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=30) as r:
-        reply = json.loads(r.read())
+    reply = _server.rpc_request(DEVNET, method, params)
     if "error" in reply:
         raise RuntimeError(json.dumps(reply["error"]))
     return reply["result"]
@@ -69,11 +65,7 @@ def rpc(method, params):
 
 def rpc_call(method, params):
     """(result, error-object) without raising on a JSON-RPC error."""
-    body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).encode()
-    req = urllib.request.Request(DEVNET, data=body, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=30) as r:
-        reply = json.loads(r.read())
-    return reply.get("result"), reply.get("error")
+    return _server.rpc_call(DEVNET, method, params)
 
 
 def hexq(n):
@@ -266,20 +258,7 @@ def handle_rpc(req, signer):
     raise Invalid(-32601, f"the method {method} does not exist/is not available")
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def reply(self, status, obj):
-        body = json.dumps(obj).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
+class Handler(_server.JSONHandler):
     def do_GET(self):
         if self.path != "/log":
             return self.reply(404, {"error": "not found"})
@@ -288,7 +267,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.reply(200, {"requests": list(REQUESTS), "bundles": bundles})
 
     def do_POST(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        body = self.read_body()
         if self.path == "/log":
             return self.do_GET()
         header = self.headers.get("X-Flashbots-Signature")
@@ -318,21 +297,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.reply(500, {"jsonrpc": "2.0", "id": rid, "error": {"code": -32603, "message": f"internal: {e}"}})
 
 
-class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-
-
-def exit_when_parent_goes():
-    import os
-    sys.stdin.read()
-    os._exit(0)
-
-
 if __name__ == "__main__":
-    if "--watch-stdin" in sys.argv:
-        threading.Thread(target=exit_when_parent_goes, daemon=True).start()
-    port = int(sys.argv[sys.argv.index("--port") + 1]) if "--port" in sys.argv else 0
-    srv = Server(("127.0.0.1", port), Handler)
-    threading.Thread(target=watcher, daemon=True).start()
-    print(f"http://127.0.0.1:{srv.server_address[1]}", flush=True)
-    srv.serve_forever()
+    _server.serve(Handler, _server.port_from_argv(), "--watch-stdin" in sys.argv,
+                  setup=lambda srv: threading.Thread(target=watcher, daemon=True).start())

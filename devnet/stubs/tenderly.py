@@ -19,15 +19,14 @@ transaction_info {call_trace {output, error?}}}, simulation {id, project_id, own
 status, gas_used, created_at}). GET (or POST) /log lists the requests received.
 """
 import datetime
-import http.server
 import json
 import os
 import re
-import socketserver
 import sys
 import threading
-import urllib.request
 import uuid
+
+import _server
 
 DEVNET, ACCOUNT, PROJECT = sys.argv[1], sys.argv[2], sys.argv[3]
 KEY = os.environ.get("TENDERLY_STUB_ACCESS_KEY", "")
@@ -49,11 +48,7 @@ class Bad(Exception):
 
 
 def rpc_call(method, params):
-    body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).encode()
-    req = urllib.request.Request(DEVNET, data=body, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=30) as r:
-        reply = json.loads(r.read())
-    return reply.get("result"), reply.get("error")
+    return _server.rpc_call(DEVNET, method, params)
 
 
 def check(b):
@@ -140,20 +135,7 @@ def simulate(b, overrides):
     return {"transaction": tx, "simulation": sim, "contracts": [], "generated_access_list": []}
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def reply(self, status, obj):
-        body = json.dumps(obj).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
+class Handler(_server.JSONHandler):
     def error(self, status, slug, message):
         self.reply(status, {"error": {"id": str(uuid.uuid4()), "slug": slug, "message": message}})
 
@@ -164,7 +146,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.error(404, "not_found", "not found")
 
     def do_POST(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        body = self.read_body()
         if self.path == "/log":
             return self.do_GET()
         if self.path != PATH:
@@ -183,19 +165,5 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.reply(200, simulate(b, overrides))
 
 
-class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-
-
-def exit_when_parent_goes():
-    sys.stdin.read()
-    os._exit(0)
-
-
 if __name__ == "__main__":
-    if "--watch-stdin" in sys.argv:
-        threading.Thread(target=exit_when_parent_goes, daemon=True).start()
-    port = int(sys.argv[sys.argv.index("--port") + 1]) if "--port" in sys.argv else 0
-    srv = Server(("127.0.0.1", port), Handler)
-    print(f"http://127.0.0.1:{srv.server_address[1]}", flush=True)
-    srv.serve_forever()
+    _server.serve(Handler, _server.port_from_argv(), "--watch-stdin" in sys.argv)

@@ -215,16 +215,9 @@ public enum LiquidationSweep {
     }
 
     static func client(_ config: DefiConfig) throws(LiquidationError) -> RPCClient {
-        var urls: [String] = []
-        if let u = config.rpcURL {
-            urls = [u]
-        } else if let chain = config.chain.flatMap({ config.chains[$0] }) {
-            urls = chain.rpcURLs
-        } else if config.chains.count == 1, let only = config.chains.values.first {
-            urls = only.rpcURLs
-        }
+        let urls = config.rpcEndpoints
         guard !urls.isEmpty else { throw .usage("no RPC URL: set defi.rpc_url, ETH_RPC_URL or --rpc-url") }
-        let expected = config.chain.flatMap { config.chains[$0]?.chainID }
+        let expected = config.expectedChainID
         do { return try RPCClient(urls: urls, configuration: RPCConfiguration(expectedChainID: expected)) } catch {
             throw .rpc(error)
         }

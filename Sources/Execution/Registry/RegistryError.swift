@@ -30,11 +30,12 @@ public struct RegistryError: DefiError, Equatable {
         RegistryError(code: "registry.refused", exitCode: .refused, message: message, hint: hint)
     }
 
-    /// A node failure (exit 3 when unreachable, else 1).
+    /// A node failure (exit 3 when unreachable, 2 when no endpoint is configured, else 1).
     public static func rpc(_ e: RPCError) -> RegistryError {
         let network: Bool
         switch e {
-        case .transport, .timeout, .noEndpoint: network = true
+        case .noEndpoint: return RegistryError(code: e.code, exitCode: .usage, message: e.description)
+        case .transport, .timeout: network = true
         default: network = false
         }
         return RegistryError(code: e.code, exitCode: network ? .networkUnavailable : .failure, message: e.description)

@@ -48,16 +48,9 @@ public struct RegistryContext: Sendable {
     public static func make(config: DefiConfig, signer: (any Signer)?, dryRun: Bool) async throws(RegistryError)
         -> RegistryContext
     {
-        var urls: [String] = []
-        if let u = config.rpcURL {
-            urls = [u]
-        } else if let chain = config.chain.flatMap({ config.chains[$0] }) {
-            urls = chain.rpcURLs
-        } else if config.chains.count == 1, let only = config.chains.values.first {
-            urls = only.rpcURLs
-        }
+        let urls = config.rpcEndpoints
         guard !urls.isEmpty else { throw .usage("no rpc endpoint configured (set ETH_RPC_URL or pass --rpc-url)") }
-        let expected = config.chain.flatMap { config.chains[$0]?.chainID }
+        let expected = config.expectedChainID
         let client: RPCClient
         let chainID: UInt64
         do {
@@ -328,14 +321,20 @@ public enum StrategyRegistryService {
     public static func deployExecutor(artifactsDir: String, configFile: String?, context: RegistryContext)
         async throws(RegistryError) -> RegistryReport
     {
+        try await deployExecutor(
+            artifacts: ExecutorArtifacts.load(directory: artifactsDir), configFile: configFile, context: context)
+    }
+
+    /// Deploys already loaded executor artifacts (see ``ExecutorArtifacts/load(directory:)``, which a command runs
+    /// before it touches the node so a bad folder is a usage error with no network).
+    public static func deployExecutor(artifacts: ExecutorArtifacts, configFile: String?, context: RegistryContext)
+        async throws(RegistryError) -> RegistryReport
+    {
         guard let signer = context.signer else {
             throw .usage("deploying needs a signer (--keystore, --private-key-file or DEFI_PRIVATE_KEY)")
         }
-        let dir = URL(fileURLWithPath: artifactsDir)
-        let executorArtifact = try ContractArtifact.load(path: dir.appendingPathComponent("FlashLoans.json").path)
-        let strategies = try ["Arbitrage", "Liquidator"].map { n throws(RegistryError) in
-            try ContractArtifact.load(path: dir.appendingPathComponent("\(n).json").path)
-        }
+        let executorArtifact = artifacts.executor
+        let strategies = artifacts.strategies
         var steps: [RegistryStep] = []
         var deployed: [String: Address] = [:]
         let (executor, step) = try await deploy(executorArtifact, context: context, signer: signer)

@@ -119,7 +119,7 @@ public struct ExecutionOutcome: Sendable {
     public var effectiveGasPrice: U256?
     /// L1 data fee paid (OP-stack).
     public var l1Fee: U256?
-    /// Realised per-token changes of the executor and the sender (Transfer logs, gas and value for ETH).
+    /// Realised per-token changes of the executor and the sender (Transfer logs; gas and L1 fee for ETH).
     public var realisedDeltas: [TokenDelta]
     /// The sender's realised change of the profit token.
     public var realisedProfit: I256?
@@ -341,10 +341,12 @@ public enum PlanRunner {
         var realisedProfit: I256? = nil
         if let r = outcome.receipt {
             if context.opStack { l1 = try await l1FeePaid(outcome.hash, context: context, block: r.blockNumber) }
-            let spent = r.fee + (l1 ?? .zero)
-            deltas = ReceiptDeltas.compute(
-                logs: r.logs, holders: [file.executor, sender], sender: sender, ethSpent: spent)
-            realisedProfit = deltas.first { $0.holder == sender && $0.token == file.plan.profitToken }?.delta ?? I256(0)
+            // A token emitting a malformed Transfer makes the realised figures unknown, not zero.
+            if let realised = try? TokenDelta.realised(receipt: r, executor: file.executor, l1Fee: l1) {
+                deltas = realised
+                realisedProfit =
+                    deltas.first { $0.holder == sender && $0.token == file.plan.profitToken }?.delta ?? I256(0)
+            }
         }
         let current = (try? history.execution(id: record.id))?.state ?? .built
         let fees = outcome.receipt.map { ($0.fee + (l1 ?? .zero)).description }
@@ -468,11 +470,11 @@ public enum PlanRunner {
             guard let receipt else { continue }
             let executor = receipt.to ?? .zero
             let sender = receipt.from
-            let deltas = ReceiptDeltas.compute(
-                logs: receipt.logs, holders: [executor, sender], sender: sender,
-                ethSpent: receipt.fee)
+            // A malformed Transfer log leaves the realised profit unknown (nil), never a silent zero.
+            let realised = try? TokenDelta.realised(receipt: receipt, executor: executor, l1Fee: nil)
+            let deltas = realised ?? []
             let token = (try? Address(parsing: rec.profitToken ?? "")) ?? .zero
-            let profit = deltas.first { $0.holder == sender && $0.token == token }?.delta ?? I256(0)
+            let profit: I256? = realised.map { d in d.first { $0.holder == sender && $0.token == token }?.delta ?? I256(0) }
             do {
                 try history.transitionExecution(
                     id: rec.id, from: rec.state, to: receipt.succeeded ? .included : .reverted
@@ -481,8 +483,8 @@ public enum PlanRunner {
                     r.effectiveGasPrice = receipt.effectiveGasPrice.description
                     r.blockNumber = receipt.blockNumber
                     r.fees = receipt.fee.description
-                    r.grossProfit = profit.description
-                    if context.wrappedNative == token, let f = I256(negative: false, magnitude: receipt.fee) {
+                    r.grossProfit = profit?.description
+                    if context.wrappedNative == token, let profit, let f = I256(negative: false, magnitude: receipt.fee) {
                         r.netProfit = (profit &- f).description
                     }
                 }

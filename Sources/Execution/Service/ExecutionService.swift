@@ -27,6 +27,10 @@ public enum ExecutionTarget: Sendable, Equatable {
             guard let bytes = try? Hex.decode(text), !bytes.isEmpty else {
                 throw .usage("\(text.prefix(20))… is not hex transaction bytes")
             }
+            // Decoded again when simulated; checked here so garbled bytes never wait on the node.
+            guard (try? SignedTransaction.decode(bytes)) != nil || UnsignedCall(payload: bytes) != nil else {
+                throw .usage("not an RLP transaction (legacy, 2930 or 1559, signed or unsigned)")
+            }
             return .transaction(bytes)
         }
         _ = try ExecutionService.loadPlan(text)  // refuse a bad plan before any network access
@@ -131,18 +135,11 @@ public struct ExecutionSetup: Sendable {
     /// Reads the config's addresses, connects, and opens the history store at `historyPath`.
     public init(config: DefiConfig, historyPath: String) async throws(ExecutionError) {
         self.config = config
-        var urls: [String] = []
-        if let u = config.rpcURL {
-            urls = [u]
-        } else if let c = config.chain.flatMap({ config.chains[$0] }) {
-            urls = c.rpcURLs
-        } else if config.chains.count == 1, let only = config.chains.values.first {
-            urls = only.rpcURLs
-        }
+        let urls = config.rpcEndpoints
         guard !urls.isEmpty else {
             throw .usage("no RPC endpoint: set ETH_RPC_URL, pass --rpc-url or configure defi.rpc_url")
         }
-        let expected = config.chain.flatMap { config.chains[$0]?.chainID }
+        let expected = config.expectedChainID
         do { client = try RPCClient(urls: urls, configuration: RPCConfiguration(expectedChainID: expected)) } catch {
             throw .from(error)
         }

@@ -47,11 +47,12 @@ public enum QuoteError: DefiError, Equatable {
         }
     }
 
-    /// 2 for input, 3 for the network, 1 when the market has no answer.
+    /// 2 for input and a missing endpoint, 3 for an unreachable node, 1 when the market has no answer.
     public var exitCode: ExitCode {
         switch self {
-        case .invalidToken, .invalidAmount, .unknownVenue, .invalidBlock, .stateFile: .usage
-        case .noRPC: .networkUnavailable
+        // No endpoint configured at all is a configuration error (2); a configured node that cannot be reached is
+        // the network (3), as for every command (README "Exit codes").
+        case .invalidToken, .invalidAmount, .unknownVenue, .invalidBlock, .stateFile, .noRPC: .usage
         case .rpc(let e):
             if case .invalidEndpoint = e { .usage } else { .networkUnavailable }
         case .read, .noPool, .noFill: .failure

@@ -65,6 +65,7 @@ public enum QuoteService {
     /// Prices `request` against the configured venues (live) or the state file (offline).
     public static func run(_ request: QuoteRequest, config: DefiConfig) async throws(QuoteError) -> QuoteResult {
         let side: QuoteSide = request.exactOut ? .exactOut : .exactIn
+        try precheckAmount(request.amount)
         if let path = request.statePath {
             let snapshot = try load(path)
             if let b = request.block, b != "latest", b != String(snapshot.blockNumber),
@@ -278,6 +279,19 @@ public enum QuoteService {
         }
     }
 
+    /// Refuses an amount whose syntax is wrong or that is zero before any token's decimals are read from the node
+    /// (the exact check, with the decimals, is ``parseAmount(_:decimals:)``).
+    static func precheckAmount(_ text: String) throws(QuoteError) {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let digits = parts.joined()
+        let plain = !digits.isEmpty && !(parts.first ?? "").isEmpty && digits.allSatisfy { $0 >= "0" && $0 <= "9" }
+        if !plain {
+            _ = try parseAmount(text, decimals: 77)  // throws the same syntax error as with the real decimals
+        } else if digits.allSatisfy({ $0 == "0" }) {
+            throw .invalidAmount(text: text, reason: "must be greater than zero")
+        }
+    }
+
     /// The amount in the token's smallest unit; zero is refused.
     public static func parseAmount(_ text: String, decimals: Int) throws(QuoteError) -> U256 {
         let v: U256
@@ -317,16 +331,9 @@ public enum QuoteService {
     }
 
     static func client(_ config: DefiConfig) throws(QuoteError) -> RPCClient {
-        var urls: [String] = []
-        if let u = config.rpcURL {
-            urls = [u]
-        } else if let chain = config.chain.flatMap({ config.chains[$0] }) {
-            urls = chain.rpcURLs
-        } else if config.chains.count == 1, let only = config.chains.values.first {
-            urls = only.rpcURLs
-        }
+        let urls = config.rpcEndpoints
         guard !urls.isEmpty else { throw .noRPC }
-        let expected = config.chain.flatMap { config.chains[$0]?.chainID }
+        let expected = config.expectedChainID
         do { return try RPCClient(urls: urls, configuration: RPCConfiguration(expectedChainID: expected)) } catch {
             throw .rpc(error)
         }

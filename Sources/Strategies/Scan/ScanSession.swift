@@ -49,16 +49,9 @@ struct ScanSession {
     }
 
     static func makeClient(_ config: DefiConfig) throws(ScanError) -> RPCClient {
-        var urls: [String] = []
-        if let u = config.rpcURL {
-            urls = [u]
-        } else if let chain = config.chain.flatMap({ config.chains[$0] }) {
-            urls = chain.rpcURLs
-        } else if config.chains.count == 1, let only = config.chains.values.first {
-            urls = only.rpcURLs
-        }
+        let urls = config.rpcEndpoints
         guard !urls.isEmpty else { throw .quote(.noRPC) }
-        let expected = config.chain.flatMap { config.chains[$0]?.chainID }
+        let expected = config.expectedChainID
         do { return try RPCClient(urls: urls, configuration: RPCConfiguration(expectedChainID: expected)) } catch {
             throw .quote(.rpc(error))
         }

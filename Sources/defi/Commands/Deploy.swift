@@ -44,9 +44,10 @@ struct DeployExecutor: AsyncParsableCommand, DisplayingCommand {
     func run() async throws {
         let loaded = try ConfigLoader.load(configOptions.request(rpc: rpc))
         let key = LocalSigner(key: try signer.privateKey(), source: "signer")
+        let contracts = try ExecutorArtifacts.load(directory: artifacts)  // local input before any RPC
         let context = try await RegistryContext.make(config: loaded.config, signer: key, dryRun: dryRun)
         let report = try await StrategyRegistryService.deployExecutor(
-            artifactsDir: artifacts, configFile: writeConfig, context: context)
+            artifacts: contracts, configFile: writeConfig, context: context)
         if let written = report.configWritten { Diagnostics.shared.info("wrote the executor address into \(written)") }
         if dryRun { Diagnostics.shared.info("dry run: nothing was sent or recorded") }
         try Renderer(display: display).emit(RegistryReportView(report: report))
