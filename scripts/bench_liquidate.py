@@ -35,7 +35,7 @@ BORROW_TOPIC = "0x" + Web3.keccak(text="Borrow(address,address,address,uint256,u
 
 def run_defi(binary: str, config: str, url: str, db: str, extra: list[str]) -> tuple[float, dict]:
     args = [binary, "liquidate", "--config", config, "--rpc-url", url, "--db", db, "--protocol", "aave",
-            "--dry-run", "--json", "--min-profit", "0usd", *extra]
+            "--dry-run", "--json", "--min-profit", "0usd", "--rpc-call-timeout", "900", *extra]
     t0 = time.perf_counter()
     p = subprocess.run(args, capture_output=True, text=True)
     elapsed = time.perf_counter() - t0
@@ -79,7 +79,7 @@ def main() -> int:
     ap.add_argument("--defi", required=True)
     ap.add_argument("--config", required=True)
     ap.add_argument("--deployment", required=True)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--workdir", required=True)
     args = ap.parse_args()
     dep = json.loads(Path(args.deployment).read_text())

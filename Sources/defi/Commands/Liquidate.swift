@@ -34,6 +34,10 @@ struct Liquidate: AsyncParsableCommand, DisplayingCommand {
     @Flag(help: .hidden)
     var perPositionHealthChecks = false
 
+    /// Benchmarks on a slow node only: seconds allowed for one HTTP exchange (default 10).
+    @Option(help: .hidden)
+    var rpcCallTimeout: Int?
+
     @OptionGroup var signer: SignerOptions
     @OptionGroup var rpc: RPCOptions
     @OptionGroup var configOptions: ConfigOptions
@@ -54,7 +58,8 @@ struct Liquidate: AsyncParsableCommand, DisplayingCommand {
             deadline: deadline.map { Date().addingTimeInterval(TimeInterval($0)) }, minProfit: minProfit,
             historyPath: try configOptions.historyPath(),
             signer: key.map { LocalSigner(key: $0, source: "defi liquidate") },
-            batchedHealthChecks: !perPositionHealthChecks, checkpoint: CrashHook.fromEnvironment())
+            batchedHealthChecks: !perPositionHealthChecks, rpcCallTimeout: rpcCallTimeout.map { .seconds($0) },
+            checkpoint: CrashHook.fromEnvironment())
         let summary = try await LiquidationSweep.run(request, config: loaded.config)
         for w in summary.warnings { Diagnostics.shared.warning(w) }
         try Renderer(display: display).emit(LiquidateReport(summary: summary))
