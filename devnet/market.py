@@ -36,6 +36,11 @@ if TYPE_CHECKING:
     from .deploy import Deployer
 
 MAX_UINT = 2**256 - 1
+_ERC20_ABI = [
+    {"type": "function", "name": n, "stateMutability": "nonpayable", "inputs": [{"name": "a", "type": "address"}, {"name": "v", "type": "uint256"}],
+     "outputs": [{"name": "", "type": "bool"}]} for n in ("approve", "mint", "transfer")
+] + [{"type": "function", "name": "balanceOf", "stateMutability": "view", "inputs": [{"name": "a", "type": "address"}],
+      "outputs": [{"name": "", "type": "uint256"}]}]
 DEADLINE = 2**63
 #: Fair USD prices (the Aave oracle starts here; fair pools are priced from these).
 INITIAL_PRICES = {"WETH": 2000, "USDC": 1, "DAI": 1, "WBTC": 60000}
@@ -345,6 +350,81 @@ def move_price(rpc: RpcClient, dep: dict[str, Any], asset: str, price: float) ->
     return feed.address
 
 
+def _send_batch(rpc: RpcClient, raws: list[str]) -> list[str]:
+    """Send signed raw transactions as one JSON-RPC batch (automine: one block each, in order); tx hashes."""
+    body = [{"jsonrpc": "2.0", "id": i, "method": "eth_sendRawTransaction", "params": [r]} for i, r in enumerate(raws)]
+    replies = sorted(rpc._post(json.dumps(body).encode()), key=lambda r: r["id"])
+    bad = [r["error"] for r in replies if "error" in r]
+    if bad:
+        raise SystemExit(f"devnet: seeding transaction refused: {bad[0]}")
+    hashes = [r["result"] for r in replies]
+    body = [{"jsonrpc": "2.0", "id": i, "method": "eth_getTransactionReceipt", "params": [h]} for i, h in enumerate(hashes)]
+    receipts = sorted(rpc._post(json.dumps(body).encode()), key=lambda r: r["id"])
+    failed = [h for h, r in zip(hashes, receipts) if (r.get("result") or {}).get("status") != "0x1"]
+    if failed:
+        raise SystemExit(f"devnet: {len(failed)} seeding transactions failed, first {failed[0]}")
+    return hashes
+
+
+def _signed(wallet: Wallet, contract: Contract, name: str, *args: Any, gas: int) -> str:
+    """Sign a call from `wallet` at its local nonce (no send); advances the nonce."""
+    if wallet.nonce is None:
+        wallet.nonce = int(wallet.rpc.request("eth_getTransactionCount", wallet.address, "pending"), 16)
+    tx = {"type": 2, "chainId": wallet.chain_id, "nonce": wallet.nonce, "gas": gas,
+          "maxPriorityFeePerGas": Wallet.PRIORITY_FEE, "maxFeePerGas": 50 * 10**9, "value": 0,
+          "data": contract.calldata(name, *args), "to": contract.address}
+    wallet.nonce += 1
+    return "0x" + bytes(wallet.account.sign_transaction(tx).raw_transaction).hex()
+
+
+def bulk_hf(i: int) -> Fraction:
+    """Target health factor of bulk borrower i: 1.04 .. 3.00 spread (borrowing stops at the 80% LTV, HF 1.031) deterministically over the index."""
+    return Fraction(104, 100) + Fraction((i * 7919) % 1000, 1000) * Fraction(196, 100)
+
+
+def seed_borrowers(rpc: RpcClient, dep: dict[str, Any], count: int, batch: int = 50) -> dict[str, Any]:
+    """Open `count` extra Aave positions (1 WETH collateral, USDC debt at health factors 1.04-3.00).
+
+    A funder (fixed extra key) wraps the WETH once and supplies it on behalf of each borrower (Aave
+    enables it as collateral for them); each borrower (fixed extra key `bulk_borrower_<i>`, gas
+    money via anvil_setBalance) then borrows USDC itself. Transactions go out in JSON-RPC batches
+    of `batch`, so 1,000 positions are ~2,000 transactions. Idempotent per index only in the sense
+    that the keys are fixed: run it once per chain.
+    """
+    aave = dep["aave_v3"]
+    pool = Contract(aave["pool"], load("aave_v3/PoolInstance").abi)
+    weth = Contract(dep["tokens"]["WETH"]["address"], _ERC20_ABI)
+    usdc = Contract(dep["tokens"]["USDC"]["address"], _ERC20_ABI)
+    funder = Wallet(rpc, extra_key("bulk_funder"))
+    rpc.request("anvil_setBalance", funder.address, hex(10**9 * 10**18))
+    funder.send(weth.address, b"", value=count * 10**18, gas=100_000)  # WETH9 fallback = deposit
+    funder.transact(weth, "approve", pool.address, MAX_UINT, gas=100_000)
+    # Extra USDC liquidity so the borrows do not drain the reserve.
+    funder.transact(usdc, "mint", funder.address, 2_000 * count * 10**6, gas=200_000)
+    funder.transact(usdc, "approve", pool.address, MAX_UINT, gas=100_000)
+    funder.transact(pool, "supply", usdc.address, 2_000 * count * 10**6, funder.address, 0, gas=1_000_000)
+    threshold = Fraction(aave["reserves"]["WETH"]["liquidation_threshold_bps"], 10_000)
+    borrowers = []
+    for start in range(0, count, batch):
+        idx = range(start, min(count, start + batch))
+        wallets = [Wallet(rpc, extra_key(f"bulk_borrower_{i}")) for i in idx]
+        body = [{"jsonrpc": "2.0", "id": k, "method": "anvil_setBalance", "params": [w.address, hex(10**18)]}
+                for k, w in enumerate(wallets)]
+        rpc._post(json.dumps(body).encode())
+        _send_batch(rpc, [_signed(funder, pool, "supply", weth.address, 10**18, w.address, 0, gas=1_000_000)
+                          for w in wallets])
+        raws = []
+        for i, w in zip(idx, wallets):
+            hf = bulk_hf(i)
+            debt = int(Fraction(INITIAL_PRICES["WETH"]) * threshold / hf * 10**6)
+            w.nonce = 0
+            raws.append(_signed(w, pool, "borrow", usdc.address, debt, 2, 0, w.address, gas=1_000_000))
+            borrowers.append({"index": i, "address": w.address, "target_health_factor": float(hf), "debt_usdc": str(debt)})
+        _send_batch(rpc, raws)
+        log(f"seeded {min(count, start + batch)}/{count} borrowers")
+    return {"count": count, "borrowers": borrowers}
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     from .artifacts import ensure_artifacts
 
@@ -356,10 +436,18 @@ def main(argv: Optional[list[str]] = None) -> int:
     mp.add_argument("--asset", required=True, help="WETH, USDC, DAI or WBTC")
     mp.add_argument("--price", required=True, type=float, help="new USD price")
     sub.add_parser("status", help="print oracle prices and borrowers' health factors")
+    sb = sub.add_parser("seed-borrowers", help="open N extra Aave positions (1 WETH / USDC debt, HF 1.04-3.00)")
+    sb.add_argument("--count", type=int, default=1000)
+    sb.add_argument("--out", type=Path, help="write the borrowers (address, target HF) as JSON here")
     args = parser.parse_args(argv)
     ensure_artifacts()
     dep = load_deployment(args.deployment)
     rpc = RpcClient(args.rpc_url or dep["rpc_url"])
+    if args.command == "seed-borrowers":
+        result = seed_borrowers(rpc, dep, args.count)
+        if args.out:
+            args.out.write_text(json.dumps(result, indent=1) + "\n")
+        return 0
     if args.command == "move-price":
         feed = move_price(rpc, dep, args.asset, args.price)
         log(f"{args.asset} oracle price set to {args.price} USD (feed {feed})")

@@ -23,4 +23,21 @@ import Testing
         let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(o["ok"] as? Bool == false)
     }
+
+    /// The benchmark-only flags parse (the run then stops at the missing Aave config, exit 2, not at parsing) and
+    /// stay out of the help.
+    @Test func benchmarkFlagsAreHiddenButAccepted() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("defi-liq-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let cfg = dir.appendingPathComponent("defi.yaml")
+        try "defi:\n  rpc_url: http://127.0.0.1:9\n".write(to: cfg, atomically: true, encoding: .utf8)
+        let r = try DefiBinary.run(
+            ["liquidate", "--protocol", "aave", "--dry-run", "--per-position-health-checks", "--rpc-call-timeout", "1",
+             "--config", cfg.path, "--db", dir.appendingPathComponent("h.db").path])
+        #expect(r.status == 2, "\(r.status) \(r.stderr)")
+        #expect(r.stderr.hasPrefix("error: protocols.aave_v3 is not configured"), "\(r.stderr)")
+        let help = try DefiBinary.run(["liquidate", "--help"])
+        #expect(!help.stdout.contains("per-position"))
+        #expect(!help.stdout.contains("rpc-call-timeout"))
+    }
 }

@@ -26,6 +26,9 @@ public struct LiquidationRequest: Sendable {
     public var signer: (any Signer)?
     /// Health checks through Multicall (true) or one `eth_call` per position (the benchmark's peer).
     public var batchedHealthChecks: Bool
+    /// Time allowed for one HTTP exchange with the node (nil: the client's default, 10 s). A slow node (the
+    /// py-evm devnet answers 1,000 `getUserAccountData` in ~100 s) needs more for the batched health checks.
+    public var rpcCallTimeout: Duration?
     /// Crash-relevant points of sending (tests end the process here).
     public var checkpoint: (@Sendable (SendCheckpoint, JournalEntry) -> Void)?
 
@@ -33,7 +36,7 @@ public struct LiquidationRequest: Sendable {
     public init(
         protocols: [LendingProtocol], explicit: Bool, dryRun: Bool, maxLiquidations: Int? = nil, deadline: Date? = nil,
         minProfit: String? = nil, historyPath: String, signer: (any Signer)? = nil, batchedHealthChecks: Bool = true,
-        checkpoint: (@Sendable (SendCheckpoint, JournalEntry) -> Void)? = nil
+        rpcCallTimeout: Duration? = nil, checkpoint: (@Sendable (SendCheckpoint, JournalEntry) -> Void)? = nil
     ) {
         self.checkpoint = checkpoint
         self.protocols = protocols
@@ -45,6 +48,7 @@ public struct LiquidationRequest: Sendable {
         self.historyPath = historyPath
         self.signer = signer
         self.batchedHealthChecks = batchedHealthChecks
+        self.rpcCallTimeout = rpcCallTimeout
     }
 }
 
@@ -214,11 +218,15 @@ public enum LiquidationSweep {
         return try parse(t, 8)
     }
 
-    static func client(_ config: DefiConfig) throws(LiquidationError) -> RPCClient {
+    static func client(_ config: DefiConfig, callTimeout: Duration? = nil) throws(LiquidationError) -> RPCClient {
         let urls = config.rpcEndpoints
         guard !urls.isEmpty else { throw .usage("no RPC URL: set defi.rpc_url, ETH_RPC_URL or --rpc-url") }
-        let expected = config.expectedChainID
-        do { return try RPCClient(urls: urls, configuration: RPCConfiguration(expectedChainID: expected)) } catch {
+        var settings = RPCConfiguration(expectedChainID: config.expectedChainID)
+        if let callTimeout {
+            settings.callTimeout = callTimeout
+            settings.totalTimeout = max(settings.totalTimeout, callTimeout * 3)
+        }
+        do { return try RPCClient(urls: urls, configuration: settings) } catch {
             throw .rpc(error)
         }
     }
@@ -251,7 +259,7 @@ public enum LiquidationSweep {
         let store: HistoryStore
         do { store = try HistoryStore(path: request.historyPath) } catch { throw .failure("history store: \(error)") }
         defer { try? store.close() }
-        let client = try client(config)
+        let client = try client(config, callTimeout: request.rpcCallTimeout)
         var summary = LiquidationSummary(dryRun: request.dryRun, protocols: [], executed: [], skipped: [], minProfitBase: .zero)
         do {
             for p in request.protocols {

@@ -30,6 +30,14 @@ struct Liquidate: AsyncParsableCommand, DisplayingCommand {
     @Option(help: ArgumentHelp("Minimum net profit per liquidation (10usd, 0.01ether).", valueName: "amount"))
     var minProfit: String?
 
+    /// Benchmarks only: one `getUserAccountData` call per position instead of Multicall batches.
+    @Flag(help: .hidden)
+    var perPositionHealthChecks = false
+
+    /// Benchmarks on a slow node only: seconds allowed for one HTTP exchange (default 10).
+    @Option(help: .hidden)
+    var rpcCallTimeout: Int?
+
     @OptionGroup var signer: SignerOptions
     @OptionGroup var rpc: RPCOptions
     @OptionGroup var configOptions: ConfigOptions
@@ -49,7 +57,9 @@ struct Liquidate: AsyncParsableCommand, DisplayingCommand {
             protocols: protocols, explicit: lendingProtocol != .all, dryRun: dryRun, maxLiquidations: maxLiquidations,
             deadline: deadline.map { Date().addingTimeInterval(TimeInterval($0)) }, minProfit: minProfit,
             historyPath: try configOptions.historyPath(),
-            signer: key.map { LocalSigner(key: $0, source: "defi liquidate") }, checkpoint: CrashHook.fromEnvironment())
+            signer: key.map { LocalSigner(key: $0, source: "defi liquidate") },
+            batchedHealthChecks: !perPositionHealthChecks, rpcCallTimeout: rpcCallTimeout.map { .seconds($0) },
+            checkpoint: CrashHook.fromEnvironment())
         let summary = try await LiquidationSweep.run(request, config: loaded.config)
         for w in summary.warnings { Diagnostics.shared.warning(w) }
         try Renderer(display: display).emit(LiquidateReport(summary: summary, names: TokenNames(config: loaded.config)))
