@@ -230,6 +230,7 @@ import Testing
             let again = try await LiquidationSweep.run(try Self.request(history, live: true), config: try Self.config())
             #expect(again.outcome == .nothingToDo)
             #expect(again.executed.isEmpty)
+            #expect(again.minProfitBase == U256(100_000_000), "the 1 USD threshold is reported with nothing to do")
             #expect(try await Self.liquidations(c, from: start + 1).count == 3)
         }
     }

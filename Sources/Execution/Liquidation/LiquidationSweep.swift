@@ -389,14 +389,15 @@ public enum LiquidationSweep {
                 lendingProtocol: .aaveV3, configured: true, block: head, version: state.version.rawValue, index: update,
                 checked: users.count, liquidatable: liquidatableUsers.count, healthCheckSeconds: seconds,
                 healthCheckRoundTrips: client.roundTrips - trips0))
-        if liquidatableUsers.isEmpty { return }
-
-        // 4. Size and price every liquidatable position.
+        // The threshold in force, reported even when nothing is liquidatable.
         let native = config.tokens["WETH"].flatMap { try? Address(parsing: $0.address) }
         let nativePrice = native.flatMap { state.market.reserves[$0]?.price }
         let minBase = try minProfitBase(
             request.minProfit ?? "\(config.liquidation.minProfitUSD.description)usd", nativePriceBase: nativePrice)
         summary.minProfitBase = minBase
+        if liquidatableUsers.isEmpty { return }
+
+        // 4. Size and price every liquidatable position.
         let gasPrice = try await client.gasPrice()
         let (v2, v3) = try QuoteService.specs(config, only: nil)
         let intermediates = config.tokens.values.compactMap { try? Address(parsing: $0.address) }
