@@ -276,7 +276,11 @@ public enum LiquidationSweep {
                                 healthCheckSeconds: 0, healthCheckRoundTrips: 0))
                         continue
                     }
-                    try await sweepWithoutExecutor(p, config: config, client: client, store: store, summary: &summary)
+                    if p == .compoundV3 {
+                        try await sweepComet(request, config: config, client: client, store: store, summary: &summary)
+                    } else {
+                        try await sweepMaker(request, config: config, client: client, store: store, summary: &summary)
+                    }
                 }
             }
         } catch let e as LiquidationError {
@@ -590,57 +594,6 @@ public enum LiquidationSweep {
             throw LiquidationError.usage("the executor at \(executor) has no owner(): is it the FlashLoans contract?")
         }
         return a
-    }
-
-    /// Comet and Maker: index and health-check with their readers; the deployed executor's Liquidator strategy
-    /// only speaks Aave V3 `liquidationCall`, so liquidatable positions are reported as skipped (unsupported).
-    static func sweepWithoutExecutor(
-        _ p: LendingProtocol, config: DefiConfig, client: RPCClient, store: HistoryStore,
-        summary: inout LiquidationSummary
-    ) async throws {
-        let name = p == .maker ? "maker" : "compound_v3"
-        guard let cfg = config.protocols[name] else { return }
-        let chainID = try await chainID(client)
-        let head = try await client.blockNumber()
-        let view = try await client.pinned(at: .number(head))
-        let mc = multicall(config)
-        var checked = 0
-        var liquidatable: [Address] = []
-        var update: BorrowerIndexUpdate?
-        if p == .compoundV3 {
-            let comet = try address(cfg, "comet", name)
-            let index = BorrowerIndex(
-                lendingProtocol: p, contracts: [comet], deploymentBlock: cfg.deploymentBlock ?? 0,
-                finality: config.liquidation.finalityBlocks, chainID: chainID)
-            update = try await index.update(head: head, source: client, store: store)
-            let users = try store.liquidationPositions(protocolName: p.rawValue, chainID: chainID)
-                .compactMap { try? Address(parsing: $0.borrower) }
-            let reader = CometReader(view: view, multicall: mc, comet: comet)
-            let market = try await reader.readMarket()
-            let accounts = try await reader.readAccounts(users, market: market)
-            checked = users.count
-            for (u, a) in zip(users, accounts) where a.isLiquidatable { liquidatable.append(u) }
-        } else {
-            let dog = try address(cfg, "dog", name)
-            let vat = try address(cfg, "vat", name)
-            let clippers = cfg.addresses.filter { $0.key.hasPrefix("clipper") }.compactMap { try? Address(parsing: $0.value) }
-            let index = BorrowerIndex(
-                lendingProtocol: p, contracts: clippers, deploymentBlock: cfg.deploymentBlock ?? 0,
-                finality: config.liquidation.finalityBlocks, chainID: chainID)
-            update = try await index.update(head: head, source: client, store: store)
-            _ = MakerReader(view: view, multicall: mc, dog: dog, vat: vat)
-            checked = try store.liquidationPositions(protocolName: p.rawValue, chainID: chainID).count
-        }
-        summary.protocols.append(
-            LiquidationProtocolSummary(
-                lendingProtocol: p, configured: true, block: head, version: nil, index: update, checked: checked,
-                liquidatable: liquidatable.count, healthCheckSeconds: 0, healthCheckRoundTrips: 0))
-        for u in liquidatable {
-            summary.skipped.append(
-                LiquidationSkipped(
-                    lendingProtocol: p, user: u,
-                    reason: .unsupported("the executor's Liquidator strategy only executes Aave V3 liquidationCall")))
-        }
     }
 }
 
