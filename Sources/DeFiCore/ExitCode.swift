@@ -27,7 +27,7 @@ public enum ExitCode: Int32, Sendable, CaseIterable, CustomStringConvertible {
         case .success: "success, including nothing to do"
         case .failure: "failure"
         case .usage: "usage or configuration error"
-        case .networkUnavailable: "network unavailable (RPC node or API unreachable)"
+        case .networkUnavailable: "network unavailable (RPC node or API unreachable, timing out, or answering garbled)"
         case .refused: "refused: simulation reverted, unprofitable, or a risk cap"
         case .lockHeld: "lock held by another run"
         case .partialFailure: "partial failure"
