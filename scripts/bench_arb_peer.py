@@ -240,6 +240,7 @@ def main():
         ours = {k: str(v[1]) for k, v in profitable.items()}
         swift = {k: v[1] for k, v in theirs["profitable"].items()}
         metrics["arb_crosscheck_cycle_count_equal"] = float(theirs["metrics"]["cycles"] == len(cyc))
+        metrics["arb_crosscheck_rescan_cycle_count_equal"] = float(theirs["metrics"].get("rescan_cycles") == len(affected))
         metrics["arb_crosscheck_profitable_only_defi"] = float(len(swift.keys() - ours.keys()))
         metrics["arb_crosscheck_profitable_only_peer"] = float(len(ours.keys() - swift.keys()))
         metrics["arb_crosscheck_profit_mismatches"] = float(
