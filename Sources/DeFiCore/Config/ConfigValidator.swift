@@ -20,7 +20,7 @@ public struct ConfigValidator: Sendable {
             top.values["defi"], path: "defi",
             known: [
                 "chain", "rpc_url", "strategies", "execution", "risk", "protocols", "chains", "tokens", "venues",
-                "multicall", "aggregators", "history", "pricing", "pnl",
+                "multicall", "aggregators", "history", "pricing", "pnl", "rpc_timeout_seconds",
             ], origins: origins, addressRule: addressRule)
         let strategies = try d.mapping("strategies", known: ["arbitrage", "statistical", "liquidation"])
         let execution = try d.mapping("execution", known: ["flash_loan", "capital", "mev", "tenderly"])
@@ -36,6 +36,8 @@ public struct ConfigValidator: Sendable {
             protocols: try protocols(d), chains: try chains(d), tokens: tokens, venues: try venues(d),
             multicall: try d.address("multicall"), aggregators: try aggregators(d), historyDB: try history.string("db"))
         config.liquidation = try liquidation(strategies)
+        config.rpcTimeoutSeconds = try d.int(
+            "rpc_timeout_seconds", in: 1...600, expected: "a whole number of seconds (1-600) for one RPC exchange")
         config.pricingUSD = try pricingUSD(d, tokens: tokens)
         config.mev = try mev(execution)
         config.tenderly = try tenderly(execution)

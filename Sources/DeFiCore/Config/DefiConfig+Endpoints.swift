@@ -1,3 +1,5 @@
+import Chain
+
 /// Which node a command talks to, resolved once for every command (quote, scan, simulate, execute, liquidate,
 /// deploy, register-strategy).
 extension DefiConfig {
@@ -13,4 +15,16 @@ extension DefiConfig {
 
     /// The chain id the node must report, when a chain is selected and declares one.
     public var expectedChainID: UInt64? { chain.flatMap { chains[$0]?.chainID } }
+
+    /// The client settings every command uses: the expected chain id and `rpc_timeout_seconds`; `callTimeout`
+    /// (a command's own flag, e.g. `liquidate --rpc-call-timeout`) wins over the config. A call with its retries
+    /// gets three times the per-call timeout, at least the client default.
+    public func rpcConfiguration(callTimeout: Duration? = nil) -> RPCConfiguration {
+        var settings = RPCConfiguration(expectedChainID: expectedChainID)
+        if let t = callTimeout ?? rpcTimeoutSeconds.map({ Duration.seconds($0) }) {
+            settings.callTimeout = t
+            settings.totalTimeout = max(settings.totalTimeout, t * 3)
+        }
+        return settings
+    }
 }

@@ -39,6 +39,9 @@ public struct DefiConfig: Sendable, Equatable {
     public var pnlQuote: String? = nil
     /// Liquidation sweep thresholds (`defi.strategies.liquidation`).
     public var liquidation: LiquidationConfig = LiquidationConfig()
+    /// Seconds allowed for one JSON-RPC exchange (`defi.rpc_timeout_seconds`); nil keeps the client default (10 s).
+    /// A call with its retries and failovers gets three times as long, at least 30 s.
+    public var rpcTimeoutSeconds: Int? = nil
 }
 
 /// `defi.strategies.liquidation`: when a liquidation is worth sending and how far the borrower index trails.

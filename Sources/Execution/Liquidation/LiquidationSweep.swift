@@ -221,12 +221,7 @@ public enum LiquidationSweep {
     static func client(_ config: DefiConfig, callTimeout: Duration? = nil) throws(LiquidationError) -> RPCClient {
         let urls = config.rpcEndpoints
         guard !urls.isEmpty else { throw .usage("no RPC URL: set defi.rpc_url, ETH_RPC_URL or --rpc-url") }
-        var settings = RPCConfiguration(expectedChainID: config.expectedChainID)
-        if let callTimeout {
-            settings.callTimeout = callTimeout
-            settings.totalTimeout = max(settings.totalTimeout, callTimeout * 3)
-        }
-        do { return try RPCClient(urls: urls, configuration: settings) } catch {
+        do { return try RPCClient(urls: urls, configuration: config.rpcConfiguration(callTimeout: callTimeout)) } catch {
             throw .rpc(error)
         }
     }

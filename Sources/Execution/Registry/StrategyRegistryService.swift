@@ -50,11 +50,10 @@ public struct RegistryContext: Sendable {
     {
         let urls = config.rpcEndpoints
         guard !urls.isEmpty else { throw .usage("no rpc endpoint configured (set ETH_RPC_URL or pass --rpc-url)") }
-        let expected = config.expectedChainID
         let client: RPCClient
         let chainID: UInt64
         do {
-            client = try RPCClient(urls: urls, configuration: RPCConfiguration(expectedChainID: expected))
+            client = try RPCClient(urls: urls, configuration: config.rpcConfiguration())
             chainID = try await client.chainID()
         } catch { throw .rpc(error) }
         guard let path = config.historyDB else { throw .usage("no history store path (defi.history.db)") }

@@ -139,8 +139,7 @@ public struct ExecutionSetup: Sendable {
         guard !urls.isEmpty else {
             throw .usage("no RPC endpoint: set ETH_RPC_URL, pass --rpc-url or configure defi.rpc_url")
         }
-        let expected = config.expectedChainID
-        do { client = try RPCClient(urls: urls, configuration: RPCConfiguration(expectedChainID: expected)) } catch {
+        do { client = try RPCClient(urls: urls, configuration: config.rpcConfiguration()) } catch {
             throw .from(error)
         }
         do { chainID = try await client.chainID() } catch { throw .from(error) }

@@ -333,8 +333,7 @@ public enum QuoteService {
     static func client(_ config: DefiConfig) throws(QuoteError) -> RPCClient {
         let urls = config.rpcEndpoints
         guard !urls.isEmpty else { throw .noRPC }
-        let expected = config.expectedChainID
-        do { return try RPCClient(urls: urls, configuration: RPCConfiguration(expectedChainID: expected)) } catch {
+        do { return try RPCClient(urls: urls, configuration: config.rpcConfiguration()) } catch {
             throw .rpc(error)
         }
     }

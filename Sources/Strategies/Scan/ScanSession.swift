@@ -51,8 +51,7 @@ struct ScanSession {
     static func makeClient(_ config: DefiConfig) throws(ScanError) -> RPCClient {
         let urls = config.rpcEndpoints
         guard !urls.isEmpty else { throw .quote(.noRPC) }
-        let expected = config.expectedChainID
-        do { return try RPCClient(urls: urls, configuration: RPCConfiguration(expectedChainID: expected)) } catch {
+        do { return try RPCClient(urls: urls, configuration: config.rpcConfiguration()) } catch {
             throw .quote(.rpc(error))
         }
     }
