@@ -1,4 +1,5 @@
 import Chain
+import Primitives
 
 /// Which node a command talks to, resolved once for every command (quote, scan, simulate, execute, liquidate,
 /// deploy, register-strategy).
@@ -26,5 +27,12 @@ extension DefiConfig {
             settings.totalTimeout = max(settings.totalTimeout, t * 3)
         }
         return settings
+    }
+
+    /// The Multicall3 every batched read goes through: `defi.multicall` when set, else the deployless form (no
+    /// contract needed on the chain).
+    public func multicall3() -> Multicall {
+        if let m = multicall, let a = try? Address(parsing: m) { return Multicall(mode: .deployed(a)) }
+        return Multicall(mode: .deployless(Multicall.canonicalAddress))
     }
 }

@@ -226,10 +226,7 @@ public enum LiquidationSweep {
         }
     }
 
-    static func multicall(_ config: DefiConfig) -> Multicall {
-        if let m = config.multicall, let a = try? Address(parsing: m) { return Multicall(mode: .deployed(a)) }
-        return Multicall(mode: .deployless(Multicall.canonicalAddress))
-    }
+    static func multicall(_ config: DefiConfig) -> Multicall { config.multicall3() }
 
     static func address(_ config: ProtocolConfig, _ role: String, _ name: String) throws(LiquidationError) -> Address {
         guard let s = config.addresses[role], let a = try? Address(parsing: s) else {

@@ -562,10 +562,7 @@ public enum ExecutionService {
     {
         let specs: (v2: [V2VenueSpec], v3: [V3VenueSpec])
         do { specs = try QuoteService.specs(setup.config, only: nil) } catch { throw .usage(error.description) }
-        let multicall: Multicall =
-            setup.config.multicall.flatMap { try? Address(parsing: $0) }
-            .map { Multicall(mode: .deployed($0)) } ?? Multicall(mode: .deployless(Multicall.canonicalAddress))
-        let reader = PoolReader(view: view, multicall: multicall)
+        let reader = PoolReader(view: view, multicall: setup.config.multicall3())
         var pools: [PoolEntry] = []
         var seenPairs: Set<String> = []
         var tokens: [Address] = []

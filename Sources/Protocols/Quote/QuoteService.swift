@@ -100,16 +100,16 @@ public enum QuoteService {
         var snapshot: MarketSnapshot
         do {
             let tIn = try await resolveLive(
-                request.tokenIn, config: config, client: client, multicall: multicall(config))
+                request.tokenIn, config: config, client: client, multicall: config.multicall3())
             let tOut = try await resolveLive(
-                request.tokenOut, config: config, client: client, multicall: multicall(config))
+                request.tokenOut, config: config, client: client, multicall: config.multicall3())
             let amount = try parseAmount(request.amount, decimals: request.exactOut ? tOut.decimals : tIn.decimals)
             let view = try await client.pinned(at: block)
-            let reader = PoolReader(view: view, multicall: multicall(config))
+            let reader = PoolReader(view: view, multicall: config.multicall3())
             var pools = try await reader.read(tokenA: tIn.address, tokenB: tOut.address, v2: v2, v3: v3)
             var readWarnings: [String] = []
             let multi = await multiCoinPools(
-                config, only: venues, view: view, multicall: multicall(config), warnings: &readWarnings)
+                config, only: venues, view: view, multicall: config.multicall3(), warnings: &readWarnings)
             for (_, e) in multi
             where e.state.allTokens.contains(tIn.address) && e.state.allTokens.contains(tOut.address) {
                 pools.append(e)
@@ -338,10 +338,6 @@ public enum QuoteService {
         }
     }
 
-    static func multicall(_ config: DefiConfig) -> Multicall {
-        if let m = config.multicall, let a = try? Address(parsing: m) { return Multicall(mode: .deployed(a)) }
-        return Multicall(mode: .deployless(Multicall.canonicalAddress))
-    }
 
     /// `latest` (default), a block number, or a 0x block hash.
     public static func blockRef(_ text: String?) throws(QuoteError) -> BlockRef {

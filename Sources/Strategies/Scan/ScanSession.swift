@@ -56,10 +56,6 @@ struct ScanSession {
         }
     }
 
-    static func multicall(_ config: DefiConfig) -> Multicall {
-        if let m = config.multicall, let a = try? Address(parsing: m) { return Multicall(mode: .deployed(a)) }
-        return Multicall(mode: .deployless(Multicall.canonicalAddress))
-    }
 
     /// Every pool of every pair of configured tokens on the configured V2/V3 venues, at one pinned block.
     static func read(config: DefiConfig, client: RPCClient, block: BlockRef, progress: @Sendable (String) -> Void)
@@ -77,7 +73,7 @@ struct ScanSession {
         }
         do {
             let view = try await client.pinned(at: block)
-            let reader = PoolReader(view: view, multicall: multicall(config))
+            let reader = PoolReader(view: view, multicall: config.multicall3())
             var pools: [PoolEntry] = []
             var pairs = 0
             for i in tokens.indices {
@@ -89,7 +85,7 @@ struct ScanSession {
             // Configured Curve and Balancer venues' pools (a venue that cannot be read is a warning, not fatal).
             var warnings: [String] = []
             let multi = await QuoteService.multiCoinPools(
-                config, only: nil, view: view, multicall: multicall(config), warnings: &warnings)
+                config, only: nil, view: view, multicall: config.multicall3(), warnings: &warnings)
             for w in warnings { progress("warning: \(w)") }
             pools += multi.map(\.1)
             progress("read \(pools.count) pools of \(pairs) pairs at block \(view.block.number)")
@@ -113,7 +109,7 @@ struct ScanSession {
         guard let client else { return }
         do {
             let view = try await client.pinned(at: .number(head))
-            let reader = PoolReader(view: view, multicall: Self.multicall(config))
+            let reader = PoolReader(view: view, multicall: config.multicall3())
             // V3 positions minted or burnt since the last block: their ticks change without slot0 moving.
             var touched: Set<Address> = []
             let v3 = snapshot.pools.compactMap { p -> Address? in
