@@ -239,11 +239,23 @@ struct ExactSum: Sendable {
     }
 }
 
-/// The `--by day|week|month` fold over `HistoryStore.forEachPnLAmount`: integer day buckets, Int128 sums carried
-/// exactly into I256, keys formatted once per day at the end. Gives the same table as `PnLAggregator`.
-public struct PnLTimeAggregator: Sendable {
-    /// The grouping (`day`, `week` or `month`).
+/// The `defi pnl` table fold over `HistoryStore.forEachPnLAmount`: Int128 sums carried exactly into I256; time
+/// groupings in integer day buckets whose keys are formatted once per day at the end, the others keyed by the
+/// attribute the scan reads (`attribute`). Gives the same table as `PnLAggregator`.
+public struct PnLSummaryAggregator: Sendable {
+    /// The grouping.
     public let grouping: PnLGrouping
+
+    /// The column a non-time grouping needs from the scan (nil for time groupings).
+    public var attribute: PnLAttribute? {
+        switch grouping {
+        case .day, .week, .month: nil
+        case .strategy: .strategy
+        case .venue: .venue
+        case .token: .profitToken
+        case .chain: .chainID
+        }
+    }
 
     struct Bucket: Sendable {
         var count = 0
@@ -266,17 +278,28 @@ public struct PnLTimeAggregator: Sendable {
     private var days: [Int64] = []
     private var lastDay: Int64 = .min
     private var lastIndex = -1
-    /// Rows whose created_at has no date prefix, keyed as `PnLAggregator` keys them.
-    private var odd: [String: Bucket] = [:]
+    /// Rows of non-time groupings, and time rows whose created_at has no date prefix, keyed as `PnLAggregator`
+    /// keys them.
+    private var keyed: [String: Bucket] = [:]
     private var unvalued = 0
     private var otherQuote = 0
     /// Decimals of the first row valued in the asked quote.
     public private(set) var quoteDecimals: Int?
 
-    /// An empty aggregator; `grouping` must be a time grouping.
+    /// An empty aggregator.
     public init(grouping: PnLGrouping) {
-        precondition(grouping.isTime, "PnLTimeAggregator groups by time only")
         self.grouping = grouping
+    }
+
+    /// The key of a non-time row, as `PnLAggregator.key(of:)` gives it.
+    func attributeKey(_ row: PnLAmountRow) -> String {
+        switch grouping {
+        case .strategy: row.attribute ?? ""
+        case .venue: row.attribute ?? "unknown"
+        case .token: row.attribute?.lowercased() ?? "unknown"
+        case .chain: row.attribute ?? "0"
+        case .day, .week, .month: ""
+        }
     }
 
     /// Adds one row.
@@ -305,10 +328,14 @@ public struct PnLTimeAggregator: Sendable {
         case .other: otherQuote += 1
         case .unvalued: if row.mined { unvalued += 1 }
         }
+        guard grouping.isTime else {
+            keyed[attributeKey(row), default: Bucket()].add(b)
+            return
+        }
         guard let day = row.day else {
             let text = row.createdAt ?? ""
             let key = PnLAggregator.timeKey(createdAt: text, grouping: grouping)
-            odd[key, default: Bucket()].add(b)
+            keyed[key, default: Bucket()].add(b)
             return
         }
         if day != lastDay {
@@ -339,7 +366,7 @@ public struct PnLTimeAggregator: Sendable {
 
     /// The table: rows in key order with running cumulative net, as `PnLAggregator.finish()` gives it.
     public func finish() -> PnLTable {
-        var grouped = odd
+        var grouped = keyed
         for (i, day) in days.enumerated() {
             grouped[Self.key(day: day, grouping: grouping), default: Bucket()].add(buckets[i])
         }

@@ -131,11 +131,12 @@ public enum PnLService {
             return result
         }
         var table: PnLTable?
-        if request.grouping.isTime && !request.chart && !request.performance {
-            // The hot path: one sequential scan of the denormalised summary, integer day buckets, exact sums.
-            var fast = PnLTimeAggregator(grouping: request.grouping)
+        if !request.chart && !request.performance {
+            // The hot path: one sequential scan of the denormalised summary (no join), exact sums; integer day
+            // buckets for time groupings, the one attribute column for the others.
+            var fast = PnLSummaryAggregator(grouping: request.grouping)
             do {
-                try store.forEachPnLAmount(query, quote: quote) { row in
+                try store.forEachPnLAmount(query, quote: quote, attribute: fast.attribute) { row in
                     fast.add(row)
                     return true
                 }

@@ -186,7 +186,28 @@ public enum PnLQuoteMatch: Sendable, Equatable {
     case other
 }
 
-/// One execution as the time-grouped P&L table needs it, read from `execution_pnl_summary` without allocating:
+/// The execution attribute a non-time P&L grouping keys on (a column of `execution_pnl_summary`).
+public enum PnLAttribute: Sendable, Equatable {
+    /// `executions.strategy`.
+    case strategy
+    /// `execution_pnl.venue` (NULL when unvalued or not recorded).
+    case venue
+    /// `executions.profit_token` as stored.
+    case profitToken
+    /// `executions.chain_id` as decimal text.
+    case chainID
+
+    var column: String {
+        switch self {
+        case .strategy: "strategy"
+        case .venue: "venue"
+        case .profitToken: "profit_token"
+        case .chainID: "CAST(chain_id AS TEXT)"
+        }
+    }
+}
+
+/// One execution as the grouped P&L table needs it, read from `execution_pnl_summary` without a join:
 /// money in the quote's smallest unit as exact integers.
 public struct PnLAmountRow: Sendable, Equatable {
     /// Days since 1970-01-01 (UTC) of `created_at`; nil when its first ten characters are not a date.
@@ -207,12 +228,15 @@ public struct PnLAmountRow: Sendable, Equatable {
     public var net: Int128
     /// The exact decimal texts (gas, fees, net) when `quote == .same` and a value has more than 36 digits.
     public var wide: (gas: String, fees: String, net: String)?
+    /// The requested attribute (`forEachPnLAmount(attribute:)`) as stored; nil when not requested or NULL.
+    public var attribute: String?
 
     /// A row value.
     public init(
         day: Int64?, createdAt: String?, quote: PnLQuoteMatch, mined: Bool, quoteDecimals: Int?, gas: Int128,
-        fees: Int128, net: Int128, wide: (gas: String, fees: String, net: String)?
+        fees: Int128, net: Int128, wide: (gas: String, fees: String, net: String)?, attribute: String? = nil
     ) {
+        self.attribute = attribute
         self.day = day
         self.createdAt = createdAt
         self.quote = quote
@@ -228,21 +252,22 @@ public struct PnLAmountRow: Sendable, Equatable {
         l.day == r.day && l.createdAt == r.createdAt && l.quote == r.quote && l.mined == r.mined
             && l.quoteDecimals == r.quoteDecimals && l.gas == r.gas && l.fees == r.fees && l.net == r.net
             && l.wide?.gas == r.wide?.gas && l.wide?.fees == r.wide?.fees && l.wide?.net == r.wide?.net
+            && l.attribute == r.attribute
     }
 }
 
 extension HistoryStore {
-    /// The sequential scan behind `defi pnl --by day|week|month`: every execution matching `query` from the
-    /// denormalised summary (no join, no per-row allocation), in `created_at` order, from one snapshot.
-    /// Return `false` to stop.
+    /// The sequential scan behind `defi pnl --by …` tables: every execution matching `query` from the
+    /// denormalised summary (no join; no per-row allocation unless `attribute` is asked for), in `created_at`
+    /// order, from one snapshot. Return `false` to stop.
     public func forEachPnLAmount(
-        _ query: PnLQuery = PnLQuery(), quote: String, _ body: (PnLAmountRow) -> Bool
+        _ query: PnLQuery = PnLQuery(), quote: String, attribute: PnLAttribute? = nil, _ body: (PnLAmountRow) -> Bool
     ) throws(HistoryError) {
         let (filter, arguments) = Self.pnlFilter(query, alias: "")
         let sql = """
             SELECT day, CASE WHEN quote IS NULL THEN 0 WHEN quote = ? THEN 1 ELSE 2 END,
               state IN ('included', 'reverted'), quote_decimals, gas_hi, gas_lo, fees_hi, fees_lo, net_hi, net_lo,
-              execution_id, created_at
+              execution_id, created_at, \(attribute?.column ?? "NULL")
             FROM \(PnLSummarySQL.table)
             """ + filter + " ORDER BY created_at, execution_id"
         var all: StatementArguments = [quote]
@@ -276,6 +301,7 @@ extension HistoryStore {
                 row.net = 0
                 row.wide = nil
                 if dayIsNull { row.createdAt = Self.text(h, 11) }
+                if attribute != nil { row.attribute = sqlite3_column_type(h, 12) == SQLITE_NULL ? nil : Self.text(h, 12) }
                 if match == 1 {
                     if sqlite3_column_type(h, 4) == SQLITE_NULL || sqlite3_column_type(h, 6) == SQLITE_NULL
                         || sqlite3_column_type(h, 8) == SQLITE_NULL

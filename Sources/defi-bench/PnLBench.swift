@@ -56,7 +56,7 @@ enum PnLBench {
     /// In-process timing of the aggregation (no process start): seconds for `--by day` over the file.
     static func aggregate(path: String) throws -> Double {
         let t0 = DispatchTime.now().uptimeNanoseconds
-        var agg = PnLTimeAggregator(grouping: .day)
+        var agg = PnLSummaryAggregator(grouping: .day)
         try HistoryStore(path: path).forEachPnLAmount(quote: "USD") { agg.add($0); return true }
         blackHole(agg.finish())
         return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9

@@ -4,8 +4,9 @@ import History
 import Primitives
 import Testing
 
-/// The `--by day|week|month` fast path (summary scan, integer buckets) gives the very table of the general path.
-@Suite struct PnLTimeAggregatorTests {
+/// The fast path (summary scan, integer buckets, one attribute column) gives the very table of the general path,
+/// for every grouping.
+@Suite struct PnLSummaryAggregatorTests {
     /// A store with every kind of row: unvalued, other quote, negative, wide (past 36 digits), across weeks/months.
     static func store() throws -> (HistoryStore, URL) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("defi-pnlfast-\(UUID().uuidString)")
@@ -23,7 +24,10 @@ import Testing
             let id = String(format: "exe_%08x", i)
             var e = ExecutionRecord(
                 id: id, strategy: i % 3 == 0 ? "spatial" : "triangular", engine: "flash_loan",
-                createdAt: start.addingTimeInterval(Double(i) * 7_321.5), state: state, chainID: 1)
+                createdAt: start.addingTimeInterval(Double(i) * 7_321.5), state: state, chainID: i % 5 == 0 ? 10 : 1)
+            if i % 4 != 0 {
+                e.profitToken = i % 8 == 1 ? "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48" : "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2"
+            }
             var p: ExecutionPnLRecord?
             if state != .refused && next() % 20 != 0 {
                 e.blockNumber = UInt64(i)
@@ -36,7 +40,8 @@ import Testing
                 p = ExecutionPnLRecord(
                     executionID: id, blockNumber: UInt64(i), quote: i % 41 == 3 ? "0xabc" : "USD", quoteDecimals: 18,
                     gross: gross.description, gas: gas.description, fees: fees.description, net: net.description,
-                    gasWei: "1", l1FeeWei: "0", valuationSource: "test", venue: nil, deltas: "{}", recordedAt: start)
+                    gasWei: "1", l1FeeWei: "0", valuationSource: "test",
+                    venue: i % 3 == 0 ? nil : i % 3 == 1 ? "uniswap_v2" : "uniswap_v3", deltas: "{}", recordedAt: start)
             }
             rows.append((e, p))
         }
@@ -51,8 +56,8 @@ import Testing
     }
 
     static func fast(_ store: HistoryStore, _ g: PnLGrouping, _ q: PnLQuery) throws -> PnLTable {
-        var a = PnLTimeAggregator(grouping: g)
-        try store.forEachPnLAmount(q, quote: "USD") { a.add($0); return true }
+        var a = PnLSummaryAggregator(grouping: g)
+        try store.forEachPnLAmount(q, quote: "USD", attribute: a.attribute) { a.add($0); return true }
         return a.finish()
     }
 
@@ -64,7 +69,7 @@ import Testing
             PnLQuery(since: Date(timeIntervalSince1970: 1_767_600_000), until: Date(timeIntervalSince1970: 1_768_900_000)),
             PnLQuery(sinceBlock: 100, untilBlock: 300),
         ]
-        for g in [PnLGrouping.day, .week, .month] {
+        for g in [PnLGrouping.day, .week, .month, .strategy, .venue, .token, .chain] {
             for q in queries {
                 let want = try Self.slow(store, g, q)
                 #expect(try Self.fast(store, g, q) == want, "\(g) \(q)")
@@ -73,6 +78,12 @@ import Testing
         let all = try Self.fast(store, .day, PnLQuery())
         #expect(all.lines.count > 40 && all.otherQuote > 0 && all.unvalued > 0)
         #expect(all.lines.first?.key == "2025-12-31")
+        let tokens = try Self.fast(store, .token, PnLQuery())
+        #expect(tokens.lines.map(\.key) == [
+            "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48", "0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2", "unknown",
+        ])
+        #expect(try Self.fast(store, .venue, PnLQuery()).lines.map(\.key) == ["uniswap_v2", "uniswap_v3", "unknown"])
+        #expect(try Self.fast(store, .chain, PnLQuery()).lines.map(\.key) == ["1", "10"])
     }
 
     @Test func exactSumCarriesPastInt128() {
@@ -85,9 +96,9 @@ import Testing
     }
 
     @Test func dayKeysAreZeroPadded() {
-        #expect(PnLTimeAggregator.key(day: -354_650, grouping: .day) == "0999-01-01")
-        #expect(PnLTimeAggregator.key(day: 20783, grouping: .day) == "2026-11-26")
-        #expect(PnLTimeAggregator.key(day: 20783, grouping: .month) == "2026-11")
-        #expect(PnLTimeAggregator.key(day: 20783, grouping: .week) == "2026-W48")
+        #expect(PnLSummaryAggregator.key(day: -354_650, grouping: .day) == "0999-01-01")
+        #expect(PnLSummaryAggregator.key(day: 20783, grouping: .day) == "2026-11-26")
+        #expect(PnLSummaryAggregator.key(day: 20783, grouping: .month) == "2026-11")
+        #expect(PnLSummaryAggregator.key(day: 20783, grouping: .week) == "2026-W48")
     }
 }
