@@ -16,8 +16,7 @@ from eth_hash.auto import keccak
 from devnet import comet as cm
 from devnet.artifacts import compile_vyper
 from devnet.client import Contract, RpcClient, RpcFailure, TxFailed
-from devnet.market import extra_key, move_price
-from devnet.client import Wallet
+from devnet.market import move_price
 from devnet.tests.contracts_lib import AAVE_SIMPLE, HOP_T, MAX, V2, aave_premium, artifact, hop, plan, reserves, v2_out
 from devnet.tests.conftest import wallet_for
 
@@ -36,14 +35,6 @@ def comet(dep: dict[str, Any]) -> Contract:
 
 def borrower(dep: dict[str, Any], label: str) -> dict[str, Any]:
     return next(b for b in dep["compound_v3"]["borrowers"] if b["label"] == label)
-
-
-def revert_data(rpc: RpcClient, sender: str, to: str, data: bytes) -> str:
-    try:
-        rpc.request("eth_call", {"from": sender, "to": to, "data": "0x" + data.hex(), "gas": hex(3_000_000)}, "latest")
-    except RpcFailure as exc:
-        return str(exc.data if hasattr(exc, "data") else exc.message)
-    return ""
 
 
 def indices(rpc: RpcClient, comet: Contract) -> tuple[int, int]:
@@ -201,3 +192,31 @@ def test_comet_liquidator_flash_absorb_buy_sell(rpc: RpcClient, dep: dict[str, A
     # nothing left to absorb: a second run reverts (NotLiquidatable) and is not mined as a gain
     with pytest.raises(TxFailed):
         owner.transact(executor, "executeStrategy", COMET_LIQ_ID, params, gas=3_000_000)
+
+
+def test_comet_liquidator_rejects_direct_calls_and_wrong_plans(rpc: RpcClient, dep: dict[str, Any], comet: Contract,
+                                                                contracts: Any) -> None:
+    """Only the executor may call execute; the V3 callback only pays a pool being called; a loan asset other than
+    the Comet's base is refused before anything moves."""
+    from devnet.tests.contracts_lib import revert_reason, test_artifact
+
+    strategy = Contract(dep["executor"]["strategies"]["CometLiquidator"]["address"], artifact("CometLiquidator").abi)
+    attacker = wallet_for(rpc, dep, 7)
+    poker = attacker.deploy(test_artifact("Poker"), gas=1_000_000)
+    usdc, weth = contracts["USDC"].address, contracts["WETH"].address
+    calls = {
+        "ST: not executor": strategy.calldata("execute", usdc, 10**9, b""),
+        "SW: unexpected V3 callback": strategy.function("uniswapV3SwapCallback", 3).encode([10**9, -(10**9), b""]),
+    }
+    for expected, data in calls.items():
+        assert expected in revert_reason(rpc, attacker.address, strategy.address, data)
+        assert expected in revert_reason(rpc, attacker.address, poker.address, poker.calldata("poke", strategy.address, data))
+    # A plan flash-borrowing WETH for a USDC-base Comet: refused by the strategy inside the executor's run.
+    executor = Contract(dep["executor"]["address"], artifact("FlashLoans").abi)
+    pair = dep["pools"]["uniswap_v2_a:WETH/USDC"]["address"]
+    data = encode(["address", "address", "uint256", "uint256", "address[]", HOP_T + "[]"],
+                  [comet.address, weth, 0, 10**18, [], [hop(V2, pair, usdc, weth)]])
+    params = plan(AAVE_SIMPLE, dep["aave_v3"]["pool"], weth, 10**18, weth, 1, data)
+    owner = wallet_for(rpc, dep, 0)
+    reason = revert_reason(rpc, owner.address, executor.address, executor.calldata("executeStrategy", COMET_LIQ_ID, params))
+    assert "CL: loan asset must be the Comet's base" in reason
