@@ -264,4 +264,51 @@ import Testing
             #expect(compared == 5 * (users.count * 2 + 40))
         }
     }
+
+    // MARK: - the CLI (`defi liquidate --protocol compound`)
+
+    static func cliArgs(db: String, keyFile: String?, dryRun: Bool = false) -> [String] {
+        ["liquidate", "--config", LiquidationDevnetTests.configPath, "--rpc-url", Devnet.url ?? "", "--db", db,
+         "--protocol", "compound", "--min-profit", "1usd", "--json"]
+            + (keyFile.map { ["--private-key-file", $0] } ?? []) + (dryRun ? ["--dry-run"] : [])
+    }
+
+    static func absorbed(_ c: RPCClient, from: UInt64) async throws -> [Address] {
+        let head = try await c.blockNumber()
+        let logs = try await c.logs(LogFilter(addresses: [try comet], topics: [[absorbDebt]]), from: from, to: head)
+        return try logs.map { try Address(bytes: Array($0.topics[2].bytes.suffix(20))) }
+    }
+
+    /// Through the binary: a dry run sends nothing; a run killed right after journaling or after the broadcast is
+    /// finished by the next run, which absorbs the other account; nobody is absorbed twice; then nothing to do.
+    @Test(.enabled(if: LiquidationDevnetTests.defiBinary != nil, "needs the defi binary (DEFI_BIN or .build/debug/defi)"),
+          arguments: ["journaled", "broadcast"])
+    func cliDryRunThenKilledRunThenFinish(_ point: String) async throws {
+        try await Self.withSnapshot { c in
+            let extra = try await Self.borrower(weth: 2000, usdc: 3000)
+            try LiquidationDevnetTests.movePrice("WETH", "1600")
+            let start = try await c.blockNumber()
+            let db = Devnet.tempPath("comet-cli")
+            let key = try LiquidationDevnetTests.keyFile()
+            let dry = try await LiquidationDevnetTests.runDefi([Self.cliArgs(db: db, keyFile: nil, dryRun: true)])
+            #expect(dry.first?.status == 0, "\(dry.first?.err ?? "")")
+            #expect(dry.first?.out.contains("\"dry_run\" : true") == true)
+            #expect(try await c.blockNumber() == start)
+            let killed = try await LiquidationDevnetTests.runDefi(
+                [Self.cliArgs(db: db, keyFile: key)], env: ["DEFI_TEST_EXIT_AT": point])
+            #expect(killed.first?.status == 86)
+            let next = try await LiquidationDevnetTests.runDefi([Self.cliArgs(db: db, keyFile: key)])
+            #expect(next.first?.status == 0, "\(next.first?.err ?? "")")
+            let absorbed = try await Self.absorbed(c, from: start + 1)
+            #expect(absorbed.count == 2)
+            #expect(Set(absorbed) == Set([Self.seeded()[0], extra]))
+            let history = try HistoryStore(path: db)
+            let txs = try history.transactions(chainID: 31337, sender: try LiquidationDevnetTests.account(0).checksummed)
+            #expect(txs.count == 2 && txs.allSatisfy { $0.state == .included })
+            try? history.close()
+            let third = try await LiquidationDevnetTests.runDefi([Self.cliArgs(db: db, keyFile: key)])
+            #expect(third.first?.status == 8)
+        }
+    }
+
 }
