@@ -211,7 +211,10 @@ class Deployer:
     def project_contracts(self) -> None:
         """Deploy `contracts/build/*.json` when the project has any (constructor-less ones only)."""
         deployed = {}
-        for artifact in art.project_artifacts():
+        # cometliq: contracts added after the first four deploy after them, so the existing addresses
+        # (hard-coded in tests and docs) do not move.
+        first = ["Arbitrage", "FlashLoans", "Liquidator", "Multicall"]
+        for artifact in sorted(art.project_artifacts(), key=lambda a: (a.name not in first, a.name)):
             ctor = next((e for e in artifact.abi if e.get("type") == "constructor"), None)
             if ctor and ctor.get("inputs"):
                 log(f"skipping project contract {artifact.name}: its constructor takes arguments")
@@ -268,6 +271,13 @@ def defi_yaml(record: dict[str, Any]) -> str:
         "  protocols:",
         f'    aave_v3: {{pool: "{aave["pool"]}", addresses_provider: "{aave["addresses_provider"]}", '
         f'oracle: "{aave["oracle"]}", data_provider: "{aave["data_provider"]}", version: "3.2"}}',
+    ]
+    # --- cometliq: protocols.compound_v3 (the Comet stand-in) ---
+    from .comet import yaml_lines as comet_yaml_lines
+
+    lines += comet_yaml_lines(record)
+    # --- end cometliq ---
+    lines += [
         f'  multicall: "{record["multicall"]}"',
         "  strategies:",
         "    arbitrage: {min_profit_usd: 1, min_spread_bps: 10, max_position_usd: 100000}",
@@ -295,6 +305,11 @@ def build(client: RpcClient, seed_market: bool = True) -> dict[str, Any]:
               ("project contracts", d.project_contracts)]
     if seed_market:
         phases.append(("demo market", lambda: market.seed(d)))
+    # --- cometliq: Compound III stand-in (devnet/comet.py), last so no earlier address moves ---
+    from . import comet
+
+    phases.append(("Comet stand-in", lambda: comet.deploy_comet(d, seed_borrowers=seed_market)))
+    # --- end cometliq ---
     for label, phase in phases:
         t = time.monotonic()
         phase()
@@ -333,6 +348,7 @@ def cache_key() -> str:
     code = [f for f in sorted(art.DEVNET_DIR.glob("*.py")) if f.name not in ("server.py", "instance.py")]
     files = code + art.find_vyper_sources() + [art.DEVNET_DIR / "requirements.txt"]
     files += sorted((art.REPO_ROOT / "contracts" / "build").glob("*.json"))
+    files += sorted((art.DEVNET_DIR / "standins" / "comet").glob("*.vy"))  # cometliq: the Comet stand-in
     for file in files:
         h.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
     return h.hexdigest()[:24]

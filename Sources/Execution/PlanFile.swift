@@ -159,9 +159,26 @@ extension PlanFile {
             return .liquidation(
                 pool: try p.address("pool"), collateral: try p.address("collateral"),
                 user: try p.address("user"), debtToCover: try p.u256("debt_to_cover"), hops: try hops(p))
+        case "comet_liquidation":
+            try p.allow(["type", "hops", "comet", "collateral", "min_amount", "base_amount", "accounts"])
+            guard case .array(let items)? = p.value["accounts"] else {
+                throw PlanFileError(field: p.path("accounts"), problem: p.has("accounts") ? "must be an array" : "missing")
+            }
+            var accounts: [Address] = []
+            for (i, item) in items.enumerated() {
+                guard case .string(let s) = item, let a = try? Address(parsing: s) else {
+                    throw PlanFileError(field: p.path("accounts[\(i)]"), problem: "must be a checksummed address")
+                }
+                accounts.append(a)
+            }
+            return .cometLiquidation(
+                comet: try p.address("comet"), collateral: try p.address("collateral"),
+                minAmount: try p.u256("min_amount"), baseAmount: try p.u256("base_amount"), accounts: accounts,
+                hops: try hops(p))
         default:
             throw PlanFileError(
-                field: p.path("type"), problem: "expected \"arbitrage\" or \"liquidation\", got \"\(type)\"")
+                field: p.path("type"),
+                problem: "expected \"arbitrage\", \"liquidation\" or \"comet_liquidation\", got \"\(type)\"")
         }
     }
 
@@ -246,6 +263,13 @@ extension PlanFile {
                 "type": .string("liquidation"), "pool": .string(pool.checksummed),
                 "collateral": .string(collateral.checksummed), "user": .string(user.checksummed),
                 "debt_to_cover": .string(debt.description), "hops": hops,
+            ])
+        case .cometLiquidation(let comet, let collateral, let minAmount, let baseAmount, let accounts, _):
+            return .object([
+                "type": .string("comet_liquidation"), "comet": .string(comet.checksummed),
+                "collateral": .string(collateral.checksummed), "min_amount": .string(minAmount.description),
+                "base_amount": .string(baseAmount.description),
+                "accounts": .array(accounts.map { .string($0.checksummed) }), "hops": hops,
             ])
         }
     }

@@ -166,12 +166,18 @@ public enum StrategyPayload: Sendable, Equatable {
     /// Liquidator: Aave V3 `liquidationCall(collateral, debt = flash asset, user, debtToCover, false)` on
     /// `pool`, then `hops` sell the seized collateral back to the flash asset (`2**256-1` covers the maximum).
     case liquidation(pool: Address, collateral: Address, user: Address, debtToCover: U256, hops: [PlanHop])
+    /// CometLiquidator: Compound III `absorb(self, accounts)` on `comet` (may be empty), then
+    /// `buyCollateral(collateral, minAmount, baseAmount, self)` with the flash-borrowed base asset, then `hops` sell
+    /// all bought collateral back to the flash (base) asset; unused base returns to the executor.
+    case cometLiquidation(
+        comet: Address, collateral: Address, minAmount: U256, baseAmount: U256, accounts: [Address], hops: [PlanHop])
 
     /// The route.
     public var hops: [PlanHop] {
         switch self {
         case .arbitrage(let h): h
         case .liquidation(_, _, _, _, let h): h
+        case .cometLiquidation(_, _, _, _, _, let h): h
         }
     }
 
@@ -180,6 +186,7 @@ public enum StrategyPayload: Sendable, Equatable {
         switch self {
         case .arbitrage: "Arbitrage"
         case .liquidation: "Liquidator"
+        case .cometLiquidation: "CometLiquidator"
         }
     }
 }
@@ -260,6 +267,15 @@ public struct ExecutorPlan: Sendable, Equatable {
         ABIType(parsing: "address"), ABIType(parsing: "address"), ABIType(parsing: "address"),
         ABIType(parsing: "uint256"), ABIType(parsing: "(uint8,address,address,address,uint256,uint256,uint256)[]"),
     ]
+    static let cometLiquidatorTypes = try! [
+        ABIType(parsing: "address"), ABIType(parsing: "address"), ABIType(parsing: "uint256"),
+        ABIType(parsing: "uint256"), ABIType(parsing: "address[]"),
+        ABIType(parsing: "(uint8,address,address,address,uint256,uint256,uint256)[]"),
+    ]
+    /// At most this many accounts absorbed per CometLiquidator run (contracts/strategies/CometLiquidator.vy).
+    public static let maxCometAccounts = 5
+    /// At most this many hops in a CometLiquidator route (its data bound).
+    public static let maxCometHops = 5
     static let paramsTypes = try! [
         ABIType(parsing: "(uint8,address,address,uint256,uint256)"), ABIType(parsing: "address"),
         ABIType(parsing: "uint256"), ABIType(parsing: "bytes"),
@@ -288,6 +304,20 @@ public struct ExecutorPlan: Sendable, Equatable {
             guard hops[0].amountIn.isZero else {
                 throw .routeEnds("a liquidation route's first hop must sell all seized collateral (amount_in 0)")
             }
+        case .cometLiquidation(_, let collateral, _, let baseAmount, let accounts, _):
+            guard hops[0].tokenIn == collateral, hops[hops.count - 1].tokenOut == flash.asset else {
+                throw .routeEnds("a Comet liquidation route must sell the collateral for the base (flash) asset")
+            }
+            guard hops[0].amountIn.isZero else {
+                throw .routeEnds("a Comet liquidation route's first hop must sell all bought collateral (amount_in 0)")
+            }
+            guard hops.count <= ExecutorPlan.maxCometHops else { throw .hopCount(hops.count) }
+            guard accounts.count <= ExecutorPlan.maxCometAccounts else {
+                throw .routeEnds("a Comet liquidation absorbs at most \(ExecutorPlan.maxCometAccounts) accounts")
+            }
+            guard !baseAmount.isZero, flash.kind == .none || baseAmount <= flash.amount else {
+                throw .routeEnds("the Comet base amount must be 1...flash amount")
+            }
         }
     }
 
@@ -302,6 +332,13 @@ public struct ExecutorPlan: Sendable, Equatable {
             case .liquidation(let pool, let collateral, let user, let debt, _):
                 data = try ABI.encode(types: ExecutorPlan.liquidatorTypes,
                                       values: [.address(pool), .address(collateral), .address(user), .uint(debt), hops])
+            case .cometLiquidation(let comet, let collateral, let minAmount, let baseAmount, let accounts, _):
+                data = try ABI.encode(
+                    types: ExecutorPlan.cometLiquidatorTypes,
+                    values: [
+                        .address(comet), .address(collateral), .uint(minAmount), .uint(baseAmount),
+                        .array(accounts.map { .address($0) }), hops,
+                    ])
             }
         } catch { preconditionFailure("plan values always match their fixed types: \(error)") }
         guard data.count <= ExecutorPlan.maxStrategyDataBytes else {

@@ -465,7 +465,7 @@ public enum LiquidationSweep {
             let file = PlanFile(
                 executor: executor, strategyName: "Liquidator", plan: plan, chainID: chainID, pricedAtBlock: head,
                 expectedProfit: cand.executorProfit.isNegative ? nil : cand.executorProfit.magnitude)
-            var exec = LiquidationExecution(
+            let exec = LiquidationExecution(
                 lendingProtocol: .aaveV3, user: cand.user, collateralAsset: cand.plan.collateralAsset,
                 debtAsset: cand.plan.debtAsset, debtToCoverArgument: cand.plan.debtToCoverArgument,
                 predictedDebtRepaid: cand.plan.outcome.debtRepaid,
@@ -473,68 +473,24 @@ public enum LiquidationSweep {
                 predictedProtocolFee: cand.plan.outcome.protocolFee, predictedProfit: cand.executorProfit,
                 simulatedProfit: nil, netProfitBase: cand.netProfitBase, txHash: nil, succeeded: nil,
                 realizedProfit: nil, actualDebtRepaid: nil, actualCollateral: nil, gasUsed: nil, failure: nil)
-            // 6. Simulate from the owner exactly as it would be sent (the execution stream's runner).
-            if request.dryRun {
-                let sim: PlanSimulation
-                do { sim = try await PlanRunner.simulate(file, from: sender, context: context) } catch {
-                    if case .network(let m) = error { throw LiquidationError.failure(m) }
-                    summary.skipped.append(
-                        LiquidationSkipped(lendingProtocol: .aaveV3, user: cand.user, reason: .error(error.description)))
-                    continue
-                }
-                if let r = sim.refusal {
-                    summary.skipped.append(
-                        LiquidationSkipped(lendingProtocol: .aaveV3, user: cand.user, reason: .simulationReverted(r)))
-                    continue
-                }
-                exec.simulatedProfit = sim.profit
-                exec.gasUsed = sim.simulation.gasEstimate
-                summary.executed.append(exec)
+            // 6–7. Dry-run: simulate from the owner exactly as it would be sent; live: PlanRunner.execute.
+            let result = try await runPlan(
+                file, exec: exec, request: request, sender: sender, context: context, client: client, sent: &sent
+            ) { r, e in readReceipt(r, exec: &e, owner: owner, executor: executor, pool: pool) }
+            switch result {
+            case .skipped(let reason):
+                summary.skipped.append(LiquidationSkipped(lendingProtocol: .aaveV3, user: cand.user, reason: reason))
+            case .executed(let e):
+                summary.executed.append(e)
                 done += 1
-                continue
             }
-            // 7. Simulate + caps + sign + journal + broadcast + wait + record: PlanRunner.execute.
-            guard let signer = request.signer else { throw LiquidationError.usage("a live run needs a signer") }
-            sent = true
-            do {
-                let outcome = try await PlanRunner.execute(
-                    plan: file, signer: signer, context: context, engine: "liquidate")
-                exec.simulatedProfit = outcome.simulation.profit
-                exec.txHash = outcome.txHash
-                exec.gasUsed = outcome.gasUsed
-                exec.succeeded = outcome.state == .included
-                if let p = outcome.realisedProfit, !p.isNegative { exec.realizedProfit = p.magnitude }
-                if let h = outcome.txHash, let r = try? await client.receipt(h) {
-                    readReceipt(r, exec: &exec, owner: owner, executor: executor, pool: pool)
-                }
-                if outcome.state != .included { exec.failure = "not included (\(outcome.state.rawValue))" }
-            } catch {
-                if case .refused(let code, let reason) = error {
-                    sent = false
-                    summary.skipped.append(
-                        LiquidationSkipped(
-                            lendingProtocol: .aaveV3, user: cand.user, reason: .simulationReverted("\(code): \(reason)")))
-                    continue
-                }
-                exec.failure = error.description
-            }
-            summary.executed.append(exec)
-            done += 1
         }
     }
 
     /// Borrowers with a journaled, not yet final Liquidator transaction of `sender`: the executeStrategy calldata
     /// of each such transaction is decoded down to the Liquidator's `user`.
     static func inFlightLiquidations(store: HistoryStore, chainID: UInt64, sender: Address) -> [Address: String] {
-        let final: [TransactionState] = [.included, .reverted, .replaced, .dropped, .failed]
-        guard let rows = try? store.transactions(chainID: chainID, sender: sender.checksummed) else { return [:] }
-        var out: [Address: String] = [:]
-        for r in rows where !final.contains(r.state) {
-            guard let tx = try? SignedTransaction.decode(hex: r.raw), let user = liquidationUser(tx.transaction.data)
-            else { continue }
-            out[user] = r.hash
-        }
-        return out
+        inFlight(store: store, chainID: chainID, sender: sender) { liquidationUser($0).map { [$0] } ?? [] }
     }
 
     /// The `user` of an `executeStrategy(id, params)` call whose strategy data is the Liquidator's, else nil.

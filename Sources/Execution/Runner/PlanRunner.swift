@@ -133,6 +133,7 @@ public enum PlanRunner {
     public static func watchedTokens(_ plan: ExecutorPlan) -> [Address] {
         var out: [Address] = [plan.flash.asset, plan.profitToken]
         if case .liquidation(_, let collateral, _, _, _) = plan.payload { out.append(collateral) }
+        if case .cometLiquidation(_, let collateral, _, _, _, _) = plan.payload { out.append(collateral) }
         for h in plan.payload.hops {
             out.append(h.tokenIn)
             out.append(h.tokenOut)
