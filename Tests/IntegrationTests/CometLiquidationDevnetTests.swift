@@ -77,20 +77,6 @@ import Testing
         return a.address
     }
 
-    static func withSnapshot<T>(_ body: (RPCClient) async throws -> T) async throws -> T {
-        try await Devnet.exclusive {
-            let c = try Devnet.client()
-            let id = try await c.call("evm_snapshot")
-            do {
-                let out = try await body(c)
-                _ = try await c.call("evm_revert", [id])
-                return out
-            } catch {
-                _ = try await c.call("evm_revert", [id])
-                throw error
-            }
-        }
-    }
 
     static func config() throws -> DefiConfig {
         var c = try LiquidationDevnetTests.config()
@@ -118,7 +104,7 @@ import Testing
     static let buyCollateral = Keccak256.hash(utf8: "BuyCollateral(address,address,uint256,uint256)")
 
     @Test func sweepAbsorbsExactlyTheLiquidatableAndBuysThePredictedCollateral() async throws {
-        try await Self.withSnapshot { c in
+        try await Devnet.withSnapshot { c in
             // Liquidatable below ~1675.98 (2 WETH, 3,000 USDC) and ~1396.6 (1 WETH, 1,250 USDC).
             let extra = try await Self.borrower(weth: 2000, usdc: 3000)
             let safe = try await Self.borrower(weth: 1000, usdc: 1250)
@@ -186,7 +172,7 @@ import Testing
     }
 
     @Test func dryRunSimulatesWithoutSendingAndHonoursMaxLiquidations() async throws {
-        try await Self.withSnapshot { c in
+        try await Devnet.withSnapshot { c in
             try LiquidationDevnetTests.movePrice("WETH", "1600")
             let start = try await c.blockNumber()
             let s = try await LiquidationSweep.run(
@@ -210,7 +196,7 @@ import Testing
     /// CometLiquidation / CometMath for many random accounts, prices and amounts. This shows the Swift math and our
     /// Vyper port of Comet.sol agree; it is not a check against real Comet bytecode (none is obtainable here).
     @Test func standInAgreesWithTheSwiftCometMath() async throws {
-        try await Self.withSnapshot { c in
+        try await Devnet.withSnapshot { c in
             var rng = SystemRandomNumberGenerator()
             var users: [Address] = []
             for _ in 0..<8 {
@@ -284,7 +270,7 @@ import Testing
     @Test(.enabled(if: LiquidationDevnetTests.defiBinary != nil, "needs the defi binary (DEFI_BIN or .build/debug/defi)"),
           arguments: ["journaled", "broadcast"])
     func cliDryRunThenKilledRunThenFinish(_ point: String) async throws {
-        try await Self.withSnapshot { c in
+        try await Devnet.withSnapshot { c in
             let extra = try await Self.borrower(weth: 2000, usdc: 3000)
             try LiquidationDevnetTests.movePrice("WETH", "1600")
             let start = try await c.blockNumber()

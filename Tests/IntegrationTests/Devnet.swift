@@ -121,4 +121,21 @@ extension Devnet {
             throw error
         }
     }
+
+    /// `body` between an `evm_snapshot` and its `evm_revert` (also when it throws), inside `exclusive`: one
+    /// snapshot window at a time in this test process, and the chain as it was afterwards.
+    static func withSnapshot<T>(_ body: (RPCClient) async throws -> T) async throws -> T {
+        try await exclusive {
+            let c = try client()
+            let id = try await c.call("evm_snapshot")
+            do {
+                let out = try await body(c)
+                _ = try await c.call("evm_revert", [id])
+                return out
+            } catch {
+                _ = try await c.call("evm_revert", [id])
+                throw error
+            }
+        }
+    }
 }

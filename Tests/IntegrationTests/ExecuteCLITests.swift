@@ -106,7 +106,7 @@ extension ExecutionDevnetSuites {
 
         /// scan's record → simulate → execute → history show: realised = simulated (same block) = balance change.
         @Test func opportunitySimulatesExecutesAndShowsInHistory() async throws {
-            try await ExecutionDevnetTests.withSnapshot { c in
+            try await Devnet.withSnapshot { c in
                 let db = Devnet.tempPath("cli-db") + ".sqlite"
                 let id = try await Self.recordSpread(db: db, client: c)
                 let sim = try Self.defi(["simulate", id, "--json"], db: db)
@@ -148,7 +148,7 @@ extension ExecutionDevnetSuites {
 
         /// The pool moved after the scan: the re-sizing at a fresh block finds nothing, exit 4, no transaction.
         @Test func staleOpportunityIsRefusedWithNothingSent() async throws {
-            try await ExecutionDevnetTests.withSnapshot { c in
+            try await Devnet.withSnapshot { c in
                 let db = Devnet.tempPath("cli-db") + ".sqlite"
                 let id = try await Self.recordSpread(db: db, client: c)
                 // Another trader dumps WETH into venue B's pair: B's price falls below A's and the spread is gone.
@@ -184,7 +184,7 @@ extension ExecutionDevnetSuites {
         /// `--engine capital`: the executor trades its own USDC (flash kind none); the profit goes to the owner and
         /// the capital stays in the executor.
         @Test func capitalEngineSpendsTheExecutorsOwnBalance() async throws {
-            try await ExecutionDevnetTests.withSnapshot { c in
+            try await Devnet.withSnapshot { c in
                 let db = Devnet.tempPath("cli-db") + ".sqlite"
                 let id = try await Self.recordSpread(db: db, client: c)
                 let usdc = try ExecutionDevnetTests.token("USDC")
@@ -214,7 +214,7 @@ extension ExecutionDevnetSuites {
         }
 
         @Test func gasPriceAboveTheCapIsRefused() async throws {
-            try await ExecutionDevnetTests.withSnapshot { c in
+            try await Devnet.withSnapshot { c in
                 let db = Devnet.tempPath("cli-db") + ".sqlite"
                 let id = try await Self.recordSpread(db: db, client: c)
                 let cfg = try Self.config(replacing: "max_gas_price_gwei: 100", with: "max_gas_price_gwei: 0.000000001")
@@ -228,7 +228,7 @@ extension ExecutionDevnetSuites {
 
         /// Today's realised loss already reaches risk.max_daily_loss_usd: exit 4, nothing sent.
         @Test func dailyLossReachedIsRefused() async throws {
-            try await ExecutionDevnetTests.withSnapshot { c in
+            try await Devnet.withSnapshot { c in
                 let db = Devnet.tempPath("cli-db") + ".sqlite"
                 let id = try await Self.recordSpread(db: db, client: c)
                 let store = try HistoryStore(path: db)
@@ -271,7 +271,7 @@ extension ExecutionDevnetSuites {
         /// one-transaction bundle, included, and its realised profit recorded; the public mempool never saw it
         /// before inclusion (only the relay submitted it).
         @Test func privateSendingGoesThroughTheRelay() async throws {
-            try await ExecutionDevnetTests.withSnapshot { c in
+            try await Devnet.withSnapshot { c in
                 let relay = try StubServer("relay.py", arguments: [Devnet.url ?? ""])
                 let db = Devnet.tempPath("cli-db") + ".sqlite"
                 let plan = try await ExecutionDevnetTests.flashSwapPlan(c)
@@ -302,7 +302,7 @@ extension ExecutionDevnetSuites {
         /// Killed right after the broadcast returned: the transaction is mined but the run never recorded it. The next
         /// execute of the same plan reconciles it (history gets the realised result) and does not send again.
         @Test func killedAfterBroadcastIsReconciledAndNotSentAgain() async throws {
-            try await ExecutionDevnetTests.withSnapshot { c in
+            try await Devnet.withSnapshot { c in
                 let db = Devnet.tempPath("cli-db") + ".sqlite"
                 let plan = try await ExecutionDevnetTests.flashSwapPlan(c)
                 let path = Devnet.tempPath("plan") + ".json"

@@ -31,21 +31,6 @@ extension ExecutionDevnetSuites {
             return tokenIn < tokenOut ? (r0, r1) : (r1, r0)
         }
 
-        /// `body` between an evm_snapshot and its evm_revert, inside `Devnet.exclusive`.
-        static func withSnapshot<T>(_ body: (RPCClient) async throws -> T) async throws -> T {
-            try await Devnet.exclusive {
-                let c = try Devnet.client()
-                let id = try await c.call("evm_snapshot")
-                do {
-                    let out = try await body(c)
-                    _ = try await c.call("evm_revert", [id])
-                    return out
-                } catch {
-                    _ = try await c.call("evm_revert", [id])
-                    throw error
-                }
-            }
-        }
 
         static func context(_ c: RPCClient, history: HistoryStore, cap: U256? = nil) throws -> RunContext {
             var ctx = RunContext(
@@ -88,7 +73,7 @@ extension ExecutionDevnetSuites {
         }
 
         func simulateThenExecute(_ build: (RPCClient) async throws -> PlanFile) async throws {
-            try await Self.withSnapshot { c in
+            try await Devnet.withSnapshot { c in
                 let history = try HistoryStore(path: Devnet.tempPath("exec-history"))
                 let signer = LocalSigner(key: try Devnet.key(0), source: "test")
                 let file = try await build(c)
@@ -146,7 +131,7 @@ extension ExecutionDevnetSuites {
     /// balance changes the chain shows, and state overrides reach the simulated call.
     @Suite struct SimulationLensDevnetTests {
         @Test func lensDeltasOfARawTransactionEqualTheMinedChange() async throws {
-            try await ExecutionDevnetTests.withSnapshot { c in
+            try await Devnet.withSnapshot { c in
                 let weth = try ExecutionDevnetTests.token("WETH")
                 let key = try Devnet.key(7)
                 let signer = LocalSigner(key: key, source: "test")

@@ -96,7 +96,7 @@ extension ExecutionDevnetSuites {
             var notes: [String: String] = [:]
 
             // 1. Flash swap, 2 hops V2 (USDC -> WETH on A, WETH -> USDC on B), owner already holding USDC.
-            let fs = try await ExecutionDevnetTests.withSnapshot { c -> (UInt64, U256, String) in
+            let fs = try await Devnet.withSnapshot { c -> (UInt64, U256, String) in
                 _ = try await Self.send(c, from: Self.owner, to: usdc, try mint(Self.owner, .one))
                 let db = Devnet.tempPath("gas-db") + ".sqlite"
                 let id = try await Self.recordRoute(
@@ -117,7 +117,7 @@ extension ExecutionDevnetSuites {
             figures["engine_flash_swap_2hop_v2"] = fs.0
             notes["engine_flash_swap_2hop_v2"] = fs.2
             // The same two legs through Router02 from an EOA holding the USDC (approvals not counted).
-            figures["router_v2_2swaps"] = try await ExecutionDevnetTests.withSnapshot { c -> UInt64 in
+            figures["router_v2_2swaps"] = try await Devnet.withSnapshot { c -> UInt64 in
                 let t = try Address(parsing: Self.trader)
                 // Steady state, as for the primed owner: the EOA keeps 1 unit of each token, so no balance goes 0 <-> x.
                 _ = try await Self.send(c, from: Self.trader, to: usdc, try mint(Self.trader, fs.1 + .one))
@@ -157,7 +157,7 @@ extension ExecutionDevnetSuites {
             }
 
             // 2. Flash loan, V2 -> V3 (WETH -> USDC on B at 2020, USDC -> WETH on V3 0.05% at 2000), owner holding WETH.
-            let fl = try await ExecutionDevnetTests.withSnapshot { c -> (UInt64, U256, String) in
+            let fl = try await Devnet.withSnapshot { c -> (UInt64, U256, String) in
                 _ = try await Self.send(c, from: Self.owner, to: weth, [0xd0, 0xe3, 0x0d, 0xb0], value: .one)
                 let db = Devnet.tempPath("gas-db") + ".sqlite"
                 let id = try await Self.recordRoute(
@@ -174,7 +174,7 @@ extension ExecutionDevnetSuites {
             }
             figures["engine_flash_loan_v2_v3"] = fl.0
             notes["engine_flash_loan_v2_v3"] = fl.2
-            figures["router_v2_plus_v3"] = try await ExecutionDevnetTests.withSnapshot { c -> UInt64 in
+            figures["router_v2_plus_v3"] = try await Devnet.withSnapshot { c -> UInt64 in
                 let t = try Address(parsing: Self.trader)
                 _ = try await Self.send(c, from: Self.trader, to: weth, [0xd0, 0xe3, 0x0d, 0xb0], value: fl.1 + .one)
                 _ = try await Self.send(c, from: Self.trader, to: usdc, try mint(Self.trader, .one))

@@ -42,21 +42,6 @@ import Testing
         }
     }
 
-    /// One snapshot window at a time in this test process (Devnet.exclusive), reverted afterwards.
-    static func withSnapshot<T>(_ body: (RPCClient) async throws -> T) async throws -> T {
-        try await Devnet.exclusive {
-            let c = try Devnet.client()
-            let id = try await c.call("evm_snapshot")
-            do {
-                let out = try await body(c)
-                _ = try await c.call("evm_revert", [id])
-                return out
-            } catch {
-                _ = try await c.call("evm_revert", [id])
-                throw error
-            }
-        }
-    }
 
     static var python: String {
         [".venv/bin/python"].map { root.appendingPathComponent($0).path }
@@ -86,17 +71,21 @@ import Testing
         return try Address(parsing: s)
     }
 
-    /// eth_sendTransaction from an unlocked dev account (automine: included on return).
-    static func send(_ c: RPCClient, from: Address, to: Address, data: [UInt8], value: U256 = .zero) async throws {
+    /// eth_sendTransaction from an unlocked dev account (automine: included on return); expects success.
+    @discardableResult
+    static func send(_ c: RPCClient, from: Address, to: Address, data: [UInt8], value: U256 = .zero) async throws
+        -> Receipt
+    {
         var o: [String: JSONValue] = [
             "from": .string(from.checksummed), "to": .string(to.checksummed), "data": .string(Hex.encode(data, prefix: true)),
-            "gas": .string("0x7a120"),
+            "gas": .string("0xf4240"),
         ]
         if !value.isZero { o["value"] = .string(value.hexString) }
         let h = try await c.call("eth_sendTransaction", [.object(o)])
         guard case .string(let hash) = h else { throw RPCError.malformedReply(what: "tx hash", bodyPrefix: "") }
         let r = try #require(try await c.receipt(try Hash32(hex: hash)))
         #expect(r.succeeded, "dev transaction reverted")
+        return r
     }
 
     /// A small borrower (account 5): 1 WETH collateral, 1,375 USDC debt — HF 1.2 at WETH 2000, 0.96 at 1600.
@@ -148,7 +137,7 @@ import Testing
     }
 
     @Test func sweepLiquidatesExactlyTheLiquidatableWithThePoolsAmounts() async throws {
-        try await Self.withSnapshot { c in
+        try await Devnet.withSnapshot { c in
             let small = try await Self.addSmallBorrower(c)
             try Self.movePrice("WETH", "1600")
             let users = Self.seededBorrowers() + [small]
@@ -236,7 +225,7 @@ import Testing
     }
 
     @Test func dryRunSimulatesWithoutSending() async throws {
-        try await Self.withSnapshot { c in
+        try await Devnet.withSnapshot { c in
             try Self.movePrice("WETH", "1800")
             let start = try await c.blockNumber()
             let s = try await LiquidationSweep.run(
@@ -327,7 +316,7 @@ import Testing
 
     @Test(.enabled(if: LiquidationDevnetTests.defiBinary != nil, "needs the defi binary (DEFI_BIN or .build/debug/defi)"))
     func twoSweepsAtOnceOneRunsTheOtherExits5() async throws {
-        try await Self.withSnapshot { c in
+        try await Devnet.withSnapshot { c in
             try Self.movePrice("WETH", "1600")
             let start = try await c.blockNumber()
             let db = Devnet.tempPath("liq-cron")
@@ -349,7 +338,7 @@ import Testing
     @Test(.enabled(if: LiquidationDevnetTests.defiBinary != nil, "needs the defi binary (DEFI_BIN or .build/debug/defi)"),
           arguments: ["journaled", "broadcast"])
     func killedMidSweepNeitherRepeatsNorLoses(_ point: String) async throws {
-        try await Self.withSnapshot { c in
+        try await Devnet.withSnapshot { c in
             try Self.movePrice("WETH", "1600")
             let start = try await c.blockNumber()
             let db = Devnet.tempPath("liq-kill")

@@ -31,25 +31,11 @@ extension LiquidationDevnetTests {
         return nil
     }
 
-    static func eoaSend(_ c: RPCClient, from: Address, to: Address, data: [UInt8]) async throws -> Receipt {
-        let h = try await c.call(
-            "eth_sendTransaction",
-            [
-                .object([
-                    "from": .string(from.checksummed), "to": .string(to.checksummed),
-                    "data": .string(Hex.encode(data, prefix: true)), "gas": .string("0xf4240"),
-                ])
-            ])
-        guard case .string(let hash) = h else { throw RPCError.malformedReply(what: "tx hash", bodyPrefix: "") }
-        let r = try #require(try await c.receipt(try Hash32(hex: hash)))
-        #expect(r.succeeded)
-        return r
-    }
 
     @Test func liquidationGasNextToThePoolAndTheRouters() async throws {
         func fn(_ sig: String, _ args: [ABIValue]) throws -> [UInt8] { try ABIFunction(signature: sig).encodeCall(args) }
         // 1. Through the executor: the sweep's one transaction.
-        let engine = try await Self.withSnapshot { c -> (LiquidationExecution, [(Address, Bool)]) in
+        let engine = try await Devnet.withSnapshot { c -> (LiquidationExecution, [(Address, Bool)]) in
             try Self.movePrice("WETH", "1800")  // only borrower_hf_1_05 becomes liquidatable
             _ = try await c.call("evm_increaseTime", [.number("12")])
             let summary = try await LiquidationSweep.run(
@@ -73,7 +59,7 @@ extension LiquidationDevnetTests {
 
         // 2. The same liquidation from an EOA with its own USDC: liquidationCall, then the same sale via routers.
         let debt = try #require(e.actualDebtRepaid), seized = try #require(e.actualCollateral)
-        let own = try await Self.withSnapshot { c -> (UInt64, UInt64, U256) in
+        let own = try await Devnet.withSnapshot { c -> (UInt64, UInt64, U256) in
             try Self.movePrice("WETH", "1800")
             let me = try Self.account(6)
             let pool = try Self.pool
@@ -83,7 +69,7 @@ extension LiquidationDevnetTests {
             try await Self.send(c, from: me, to: e.debtAsset, data: try fn("approve(address,uint256)", [.address(pool), .uint(.max)]))
             _ = try await c.call("evm_increaseTime", [.number("12")])
             let held = try await QuoteDevnet.balance(e.collateralAsset, of: me, client: c)
-            let liq = try await Self.eoaSend(
+            let liq = try await Self.send(
                 c, from: me, to: pool,
                 data: try fn(
                     "liquidationCall(address,address,address,uint256,bool)",
@@ -100,7 +86,7 @@ extension LiquidationDevnetTests {
                 if isV3 {
                     let router = try Devnet.address("contracts", "uniswap_v3_router")
                     try await Self.send(c, from: me, to: tokenIn, data: try fn("approve(address,uint256)", [.address(router), .uint(.max)]))
-                    let r = try await Self.eoaSend(
+                    let r = try await Self.send(
                         c, from: me, to: router,
                         data: try fn(
                             "exactInputSingle((address,address,uint24,address,uint256,uint256,uint256,uint160))",
@@ -110,7 +96,7 @@ extension LiquidationDevnetTests {
                 } else {
                     let router = try Devnet.address("venues", info.venue, "router")
                     try await Self.send(c, from: me, to: tokenIn, data: try fn("approve(address,uint256)", [.address(router), .uint(.max)]))
-                    let r = try await Self.eoaSend(
+                    let r = try await Self.send(
                         c, from: me, to: router,
                         data: try fn(
                             "swapExactTokensForTokens(uint256,uint256,address[],address,uint256)",
