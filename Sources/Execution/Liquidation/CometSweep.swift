@@ -186,14 +186,7 @@ extension LiquidationSweep {
     /// The accounts of an `executeStrategy(id, params)` call whose strategy data is the CometLiquidator's
     /// (`abi.encode(comet, collateral, minAmount, baseAmount, address[] accounts, Hop[] hops)`), else none.
     public static func cometLiquidationAccounts(_ calldata: [UInt8]) -> [Address] {
-        guard calldata.count > 4, Array(calldata.prefix(4)) == ExecutorPlan.executeStrategySelector,
-            let call = try? ABI.decode(types: [.bytes32, .bytes], data: Array(calldata.dropFirst(4))),
-            call.count == 2, case .fixedBytes(let id) = call[0],
-            id == ExecutorPlan.strategyID(named: "CometLiquidator").bytes, case .bytes(let params) = call[1],
-            let p = try? ABI.decode(
-                types: [.tuple([.uint(8), .address, .address, .uint256, .uint256]), .address, .uint256, .bytes],
-                data: params),
-            p.count == 4, case .bytes(let data) = p[3],
+        guard let (id, data) = strategyCall(calldata), id == ExecutorPlan.strategyID(named: "CometLiquidator").bytes,
             let l = try? ABI.decode(
                 types: [.address, .address, .uint256, .uint256, .array(.address),
                     .array(.tuple([.uint(8), .address, .address, .address, .uint256, .uint256, .uint256]))],
@@ -211,14 +204,9 @@ extension LiquidationSweep {
     static func readCometReceipt(
         _ r: Receipt, exec: inout LiquidationExecution, owner: Address, executor: Address, comet: Address
     ) {
+        if let g = ownerGain(r, token: exec.debtAsset, owner: owner, executor: executor) { exec.realizedProfit = g }
         for log in r.logs {
             guard let t0 = log.topics.first else { continue }
-            if t0 == transferTopic, log.address == exec.debtAsset, log.topics.count == 3,
-                log.topics[1].bytes.suffix(20).elementsEqual(executor.bytes),
-                log.topics[2].bytes.suffix(20).elementsEqual(owner.bytes), log.data.count == 32
-            {
-                exec.realizedProfit = try? U256(bigEndian: log.data)
-            }
             if log.address == comet, log.data.count >= 64 {
                 if t0 == absorbDebtTopic, log.topics.count == 3,
                     log.topics[2].bytes.suffix(20).elementsEqual(exec.user.bytes)

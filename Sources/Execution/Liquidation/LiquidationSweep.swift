@@ -493,15 +493,35 @@ public enum LiquidationSweep {
         inFlight(store: store, chainID: chainID, sender: sender) { liquidationUser($0).map { [$0] } ?? [] }
     }
 
-    /// The `user` of an `executeStrategy(id, params)` call whose strategy data is the Liquidator's, else nil.
-    public static func liquidationUser(_ calldata: [UInt8]) -> Address? {
-        guard calldata.count > 4, Array(calldata.prefix(4)) == ExecutorPlan.executeStrategySelector else { return nil }
-        guard let call = try? ABI.decode(types: [.bytes32, .bytes], data: Array(calldata.dropFirst(4))),
-            call.count == 2, case .bytes(let params) = call[1],
+    /// The strategy id and strategy data of an `executeStrategy(id, params)` call, else nil.
+    static func strategyCall(_ calldata: [UInt8]) -> (id: [UInt8], data: [UInt8])? {
+        guard calldata.count > 4, Array(calldata.prefix(4)) == ExecutorPlan.executeStrategySelector,
+            let call = try? ABI.decode(types: [.bytes32, .bytes], data: Array(calldata.dropFirst(4))),
+            call.count == 2, case .fixedBytes(let id) = call[0], case .bytes(let params) = call[1],
             let p = try? ABI.decode(
                 types: [.tuple([.uint(8), .address, .address, .uint256, .uint256]), .address, .uint256, .bytes],
                 data: params),
-            p.count == 4, case .bytes(let data) = p[3],
+            p.count == 4, case .bytes(let data) = p[3]
+        else { return nil }
+        return (id, data)
+    }
+
+    /// The executor's gain in `token`: the amount of the receipt's `Transfer(executor → owner)` of `token`.
+    static func ownerGain(_ r: Receipt, token: Address, owner: Address, executor: Address) -> U256? {
+        var gain: U256?
+        for log in r.logs where log.address == token && log.topics.count == 3 && log.topics[0] == transferTopic {
+            if log.topics[1].bytes.suffix(20).elementsEqual(executor.bytes),
+                log.topics[2].bytes.suffix(20).elementsEqual(owner.bytes), log.data.count == 32
+            {
+                gain = try? U256(bigEndian: log.data)
+            }
+        }
+        return gain
+    }
+
+    /// The `user` of an `executeStrategy(id, params)` call whose strategy data is the Liquidator's, else nil.
+    public static func liquidationUser(_ calldata: [UInt8]) -> Address? {
+        guard let (_, data) = strategyCall(calldata),
             let l = try? ABI.decode(
                 types: [.address, .address, .address, .uint256,
                     .array(.tuple([.uint(8), .address, .address, .address, .uint256, .uint256, .uint256]))],
@@ -518,14 +538,9 @@ public enum LiquidationSweep {
     static func readReceipt(
         _ r: Receipt, exec: inout LiquidationExecution, owner: Address, executor: Address, pool: Address
     ) {
+        if let g = ownerGain(r, token: exec.debtAsset, owner: owner, executor: executor) { exec.realizedProfit = g }
         for log in r.logs {
             guard let t0 = log.topics.first else { continue }
-            if t0 == transferTopic, log.address == exec.debtAsset, log.topics.count == 3,
-                log.topics[1].bytes.suffix(20).elementsEqual(executor.bytes),
-                log.topics[2].bytes.suffix(20).elementsEqual(owner.bytes), log.data.count == 32
-            {
-                exec.realizedProfit = try? U256(bigEndian: log.data)
-            }
             if t0 == liquidationTopic, log.address == pool, log.data.count >= 64 {
                 exec.actualDebtRepaid = try? U256(bigEndian: Array(log.data[0..<32]))
                 exec.actualCollateral = try? U256(bigEndian: Array(log.data[32..<64]))
