@@ -47,9 +47,13 @@ let package = Package(
         .target(name: "Strategies", dependencies: ["Validation"]),
         .target(name: "Execution", dependencies: ["Strategies"]),
         .target(name: "Analytics", dependencies: ["Execution"]),
+        // Every module the command imports is listed: a module reached only transitively is not tracked by the
+        // incremental build, so a layout change there (a new stored property, a new enum case) left a stale,
+        // crashing `defi` until its build directory was removed.
         .executableTarget(
             name: "defi",
             dependencies: [
+                "Primitives", "History", "Chain", "DeFiCore", "Protocols", "Validation", "Strategies", "Execution",
                 "Analytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -57,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "defi-bench",
             dependencies: [
-                "Primitives", "Keystore", "Protocols", "Strategies", "History", "Analytics",
+                "Primitives", "Keystore", "History", "Chain", "DeFiCore", "Protocols", "Strategies", "Analytics",
                 .product(name: "BigInt", package: "BigInt"),
             ]),
 
