@@ -42,14 +42,22 @@ let package = Package(
         .target(
             name: "DeFiCore",
             dependencies: ["Primitives", "Keystore", "Chain", "History", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Protocols", dependencies: ["DeFiCore"]),
-        .target(name: "Validation", dependencies: ["Protocols"]),
-        .target(name: "Strategies", dependencies: ["Validation"]),
-        .target(name: "Execution", dependencies: ["Strategies"]),
-        .target(name: "Analytics", dependencies: ["Execution"]),
-        // Every module the command imports is listed: a module reached only transitively is not tracked by the
-        // incremental build, so a layout change there (a new stored property, a new enum case) left a stale,
-        // crashing `defi` until its build directory was removed.
+        .target(name: "Protocols", dependencies: ["Primitives", "Chain", "DeFiCore"]),
+        .target(name: "Validation", dependencies: ["Primitives", "Chain", "DeFiCore", "Protocols"]),
+        .target(
+            name: "Strategies",
+            dependencies: [
+                "Primitives", "History", "Chain", "DeFiCore", "Protocols", "Validation",
+            ]),
+        .target(
+            name: "Execution",
+            dependencies: [
+                "Primitives", "History", "Chain", "DeFiCore", "Protocols", "Validation", "Strategies",
+            ]),
+        .target(name: "Analytics", dependencies: ["Primitives", "History", "DeFiCore", "Execution"]),
+        // Every target lists every module it imports, not only the layer below: a module reached only transitively
+        // is not tracked by the incremental build, so a layout change there (a new stored property, a new enum
+        // case) left a stale, crashing `defi` until its build directory was removed.
         .executableTarget(
             name: "defi",
             dependencies: [
@@ -74,27 +82,47 @@ let package = Package(
         // Shared test helpers: fixture and oracle loading, a deterministic RNG.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestSupport"]),
-        .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "TestSupport"]),
-        .testTarget(name: "HistoryTests", dependencies: ["History"]),
-        .testTarget(name: "DeFiCoreTests", dependencies: ["DeFiCore", "History", "TestSupport"]),
-        .testTarget(name: "ProtocolsTests", dependencies: ["Protocols", "TestSupport"]),
+        .testTarget(name: "KeystoreTests", dependencies: ["Primitives", "Keystore", "TestSupport"]),
+        .testTarget(name: "HistoryTests", dependencies: ["Primitives", "History"]),
+        .testTarget(name: "DeFiCoreTests", dependencies: ["Primitives", "Chain", "DeFiCore", "History", "TestSupport"]),
+        .testTarget(
+            name: "ProtocolsTests",
+            dependencies: [
+                "Primitives", "Chain", "DeFiCore", "Protocols", "TestSupport",
+            ]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "DeFiCore", "History", "Chain", "Primitives"]),
-        .testTarget(name: "ExecutionTests", dependencies: ["Execution", "TestSupport"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "TestSupport"]),
-        .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "Validation", "TestSupport"]),
+        .testTarget(
+            name: "ExecutionTests",
+            dependencies: [
+                "Primitives", "History", "Chain", "DeFiCore", "Protocols", "Strategies", "Execution", "TestSupport",
+            ]),
+        .testTarget(
+            name: "ValidationTests",
+            dependencies: [
+                "Primitives", "DeFiCore", "Protocols", "Validation", "TestSupport",
+            ]),
+        .testTarget(
+            name: "StrategiesTests",
+            dependencies: [
+                "Primitives", "History", "Chain", "DeFiCore", "Protocols", "Strategies", "Validation", "TestSupport",
+            ]),
         // Golden tests of the built `defi` binary (human and --json forms).
         .testTarget(name: "CLITests", dependencies: ["Primitives", "TestSupport"]),
-        .testTarget(name: "ChainTests", dependencies: ["Chain", "TestSupport"]),
+        .testTarget(name: "ChainTests", dependencies: ["Primitives", "Keystore", "Chain", "TestSupport"]),
         // Flashbots bundle signing and shapes, Tenderly request/response shapes, registry calldata.
-        .testTarget(name: "MEVTests", dependencies: ["Execution", "TestSupport"]),
+        .testTarget(name: "MEVTests", dependencies: ["Primitives", "Chain", "DeFiCore", "Execution", "TestSupport"]),
         // Statistical arbitrage and the token behaviour probe (pure parts; the devnet parts are in IntegrationTests).
-        .testTarget(name: "StatArbTests", dependencies: ["Strategies", "Validation", "History", "TestSupport"]),
+        .testTarget(
+            name: "StatArbTests",
+            dependencies: [
+                "Primitives", "DeFiCore", "Protocols", "Strategies", "Validation", "History", "TestSupport",
+            ]),
         // Needs the devnet (DEVNET_RPC_URL, DEVNET_DEPLOYMENT); disabled with a message when absent.
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Chain", "History", "DeFiCore", "Protocols", "Validation", "Strategies", "Execution", "Analytics",
-                "TestSupport",
+                "Primitives", "Chain", "History", "DeFiCore", "Protocols", "Validation", "Strategies", "Execution",
+                "Analytics", "TestSupport",
             ],
             exclude: ["fault_proxy.py"]),
     ]
