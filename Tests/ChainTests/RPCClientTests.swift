@@ -56,7 +56,9 @@ final class FakeTransport: HTTPTransport, @unchecked Sendable {
 }
 
 @Suite struct RPCClientTests {
-    let fast = RPCConfiguration(expectedChainID: 31337, callTimeout: .seconds(1), totalTimeout: .seconds(5),
+    // The retry and failover tests are about logic, not time: the budget is generous because a loaded test
+    // process (CPU-bound suites on the same 2-thread pool) once starved them past a 5 s budget.
+    let fast = RPCConfiguration(expectedChainID: 31337, callTimeout: .seconds(1), totalTimeout: .seconds(600),
                                 retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5)),
                                 coolDown: .seconds(60))
 
