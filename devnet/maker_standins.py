@@ -1,0 +1,85 @@
+"""Deploys the dss stand-ins (devnet/standins/maker, see each file's header) with an ETH-A-like ilk.
+
+No dss bytecode is obtainable on this machine (no Solidity compiler), so the Vyper ports stand in for
+Vat/Dog/Clipper/LinearDecrease/Spotter/GemJoin; the price source (Pip) is settable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from devnet.artifacts import compile_vyper
+from devnet.client import Contract, Wallet
+
+STANDINS = Path(__file__).resolve().parent / "standins" / "maker"
+WAD, RAY, RAD = 10**18, 10**27, 10**45
+ETH_A = b"ETH-A".ljust(32, b"\0")
+
+# ETH-A-like parameters (mainnet-style magnitudes, smaller dust/hole for a devnet).
+PARAMS: dict[str, int] = {
+    "mat": 145 * RAY // 100,       # liquidation ratio 145%
+    "chop": 113 * WAD // 100,      # 13% penalty
+    "dust": 5_000 * RAD,           # minimum vault debt
+    "hole": 5_000_000 * RAD,       # per-ilk auction cap
+    "Hole": 100_000_000 * RAD,     # global auction cap
+    "line": 100_000_000 * RAD,
+    "Line": 1_000_000_000 * RAD,
+    "buf": 120 * RAY // 100,       # start at 120% of the feed
+    "tail": 8_400,                 # seconds before a reset is needed
+    "cusp": 40 * RAY // 100,       # price/top below which a reset is needed
+    "chip": WAD // 1000,           # 0.1% of tab
+    "tip": 300 * RAD,              # flat 300 DAI
+    "tau": 7_200,                  # LinearDecrease: price reaches 0 after two hours
+}
+
+
+def artifact(name: str) -> Any:
+    return compile_vyper(STANDINS / f"{name}.vy")
+
+
+def b32(text: str) -> bytes:
+    return text.encode().ljust(32, b"\0")
+
+
+def deploy_maker(w: Wallet, gem: str, price_wad: int, vow: str | None = None,
+                 params: dict[str, int] | None = None) -> dict[str, Contract]:
+    """Deploy and wire the stand-ins for one ilk (ETH-A over `gem`) with the feed at `price_wad` USD."""
+    p = {**PARAMS, **(params or {})}
+    vow = vow or "0x000000000000000000000000000000000000dEaD"
+    vat = w.deploy(artifact("Vat"))
+    pip = w.deploy(artifact("Pip"))
+    spotter = w.deploy(artifact("Spotter"), vat.address)
+    dog = w.deploy(artifact("Dog"), vat.address, vow)
+    clip = w.deploy(artifact("Clipper"), vat.address, spotter.address, dog.address, ETH_A)
+    calc = w.deploy(artifact("LinearDecrease"))
+    join = w.deploy(artifact("GemJoin"), vat.address, ETH_A, gem)
+    for who in (spotter, dog, clip, join):
+        w.transact(vat, "rely", who.address)
+    w.transact(dog, "rely", clip.address)
+    w.transact(clip, "rely", dog.address)
+    w.transact(vat, "init_ilk", ETH_A)
+    w.transact(vat, "file", b32("Line"), p["Line"])
+    w.transact(vat, "file_ilk", ETH_A, b32("line"), p["line"])
+    w.transact(vat, "file_ilk", ETH_A, b32("dust"), p["dust"])
+    w.transact(pip, "poke", price_wad.to_bytes(32, "big"))
+    w.transact(spotter, "file_pip", ETH_A, pip.address)
+    w.transact(spotter, "file_mat", ETH_A, p["mat"])
+    w.transact(spotter, "poke", ETH_A)
+    w.transact(dog, "file_hole_total", p["Hole"])
+    w.transact(dog, "file_ilk", ETH_A, b32("chop"), p["chop"])
+    w.transact(dog, "file_ilk", ETH_A, b32("hole"), p["hole"])
+    w.transact(dog, "file_clip", ETH_A, clip.address)
+    w.transact(calc, "file", b32("tau"), p["tau"])
+    for what in ("buf", "tail", "cusp", "chip", "tip"):
+        w.transact(clip, "file", b32(what), p[what])
+    w.transact(clip, "file_addr", b32("vow"), vow)
+    w.transact(clip, "file_addr", b32("calc"), calc.address)
+    w.transact(clip, "upchost")
+    return {"vat": vat, "pip": pip, "spotter": spotter, "dog": dog, "clipper": clip, "calc": calc, "gem_join": join}
+
+
+def set_price(w: Wallet, maker: dict[str, Contract], price_wad: int) -> None:
+    """Move the feed (pip) and poke the Spotter so vat.spot follows."""
+    w.transact(maker["pip"], "poke", price_wad.to_bytes(32, "big"))
+    w.transact(maker["spotter"], "poke", ETH_A)
