@@ -83,3 +83,77 @@ def set_price(w: Wallet, maker: dict[str, Contract], price_wad: int) -> None:
     """Move the feed (pip) and poke the Spotter so vat.spot follows."""
     w.transact(maker["pip"], "poke", price_wad.to_bytes(32, "big"))
     w.transact(maker["spotter"], "poke", ETH_A)
+
+
+# Vault owners: fresh deterministic keys (no dev account's nonce or balance is touched), 10 ETH each, drawn to these
+# collateral ratios at the deploy-time WETH price. A 10% price drop makes the first two unsafe (ratio < 145%).
+VAULT_RATIOS = (150, 158, 200, 300)  # percent
+
+
+def vault_key(i: int) -> str:
+    from eth_hash.auto import keccak
+
+    return "0x" + keccak(f"defi devnet maker vault {i}".encode()).hex()
+
+
+def deploy_phase(d: Any) -> None:
+    """Deployer phase: the stand-ins, an ETH-A-like ilk priced from the Aave oracle's WETH answer, and vaults at
+    VAULT_RATIOS; records `maker` in the deployment (`"standin": true`)."""
+    from devnet.artifacts import load
+
+    weth = d.record["tokens"]["WETH"]["address"]
+    oracle = Contract(d.record["aave_v3"]["oracle"], load("aave_v3/AaveOracle").abi)
+    price_wad = oracle.call(d.rpc, "getAssetPrice", weth) * 10**10  # 8-decimal USD → wad
+    start = int(d.rpc.request("eth_blockNumber"), 16)
+    m = deploy_maker(d.wallet, weth, price_wad)
+    weth_c = Contract(weth, load("aave_v3/WETH9").abi)
+    vaults = []
+    for i, ratio in enumerate(VAULT_RATIOS):
+        w = Wallet(d.rpc, vault_key(i))
+        d.rpc.request("anvil_setBalance", w.address, hex(20 * WAD))
+        w.transact(weth_c, "deposit", value=10 * WAD, gas=200_000)
+        w.transact(weth_c, "approve", m["gem_join"].address, 10 * WAD, gas=200_000)
+        w.transact(m["gem_join"], "join", w.address, 10 * WAD, gas=300_000)
+        art = 10 * price_wad * 100 // ratio  # DAI (rate = RAY): ink * price / ratio
+        w.transact(m["vat"], "frob", ETH_A, w.address, w.address, w.address, 10 * WAD, art, gas=500_000)
+        vaults.append({"owner": w.address, "ink": str(10 * WAD), "art": str(art), "ratio_pct": ratio})
+    d.record["maker"] = {
+        "standin": True,
+        "sources": "devnet/standins/maker (Vyper ports of makerdao/dss rules; see each file's header)",
+        "deployment_block": start + 1,
+        "ilk": "ETH-A",
+        "params": {k: str(v) for k, v in PARAMS.items()},  # strings: rad values exceed 2^64
+        "feed_price_wad": str(price_wad),
+        "vaults": vaults,
+        **{name: c.address for name, c in m.items()},
+    }
+
+
+def deploy_key_wallet_price(rpc: Any, dep: dict[str, Any], m: dict[str, Any], price_wad: int) -> None:
+    """`move-price WETH`: poke the pip and the Spotter from the deployer (their ward)."""
+    key = next(a["private_key"] for a in dep["accounts"] if a["address"] == dep["deployer"])
+    w = Wallet(rpc, key)
+    pip = Contract(m["pip"], artifact("Pip").abi)
+    spotter = Contract(m["spotter"], artifact("Spotter").abi)
+    w.transact(pip, "poke", price_wad.to_bytes(32, "big"), gas=100_000)
+    w.transact(spotter, "poke", ETH_A, gas=200_000)
+
+
+def bark_unsafe(rpc: Any, dep: dict[str, Any]) -> list[tuple[str, int]]:
+    """`devnet.market maker-bark`: dog.bark every deployed vault with ink * spot < art * rate; (owner, auction id)."""
+    m = dep.get("maker")
+    if not m:
+        raise SystemExit("devnet: no Maker stand-ins in this deployment")
+    key = next(a["private_key"] for a in dep["accounts"] if a["address"] == dep["deployer"])
+    w = Wallet(rpc, key)
+    vat = Contract(m["vat"], artifact("Vat").abi)
+    dog = Contract(m["dog"], artifact("Dog").abi)
+    clip = Contract(m["clipper"], artifact("Clipper").abi)
+    _, rate, spot, _, _ = vat.call(rpc, "ilks", ETH_A)
+    out = []
+    for v in m["vaults"]:
+        ink, art = vat.call(rpc, "urns", ETH_A, v["owner"])
+        if art > 0 and ink * spot < art * rate:
+            w.transact(dog, "bark", ETH_A, v["owner"], w.address, gas=1_000_000)
+            out.append((v["owner"], clip.call(rpc, "kicks")))
+    return out

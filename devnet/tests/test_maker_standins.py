@@ -138,3 +138,22 @@ def test_partial_bark_and_redo_incentive(env: Any, rpc: Any, dep: dict[str, Any]
     assert list(clip.call(rpc, "sales", 1)[4:]) == [t2, top]
     assert vat.call(rpc, "dai", keeper.address) - before == P["tip"] + tab * P["chip"] // WAD
     assert list(clip.call(rpc, "getStatus", 1)) == [False, top, dink, tab]
+
+
+def test_deployed_ilk_move_price_and_maker_bark(rpc: Any, dep: dict[str, Any]) -> None:
+    from devnet.maker_standins import artifact, bark_unsafe
+    from devnet.market import move_price
+    from devnet.client import Contract
+
+    m = dep["maker"]
+    assert m["standin"] is True
+    vat = Contract(m["vat"], artifact("Vat").abi)
+    for v in m["vaults"]:
+        assert list(vat.call(rpc, "urns", ETH_A, v["owner"])) == [int(v["ink"]), int(v["art"])]
+    assert bark_unsafe(rpc, dep) == []  # all safe at the deploy price
+    price = int(m["feed_price_wad"]) * 9 // 10 // WAD  # a 10% drop: the 150% and 158% vaults fall under 145%
+    move_price(rpc, dep, "WETH", price)
+    assert vat.call(rpc, "ilks", ETH_A)[2] == price * WAD * 10**9 * RAY // P["mat"]
+    barked = bark_unsafe(rpc, dep)
+    assert [o for o, _ in barked] == [v["owner"] for v in m["vaults"] if v["ratio_pct"] < 161]
+    assert [i for _, i in barked] == [1, 2]
