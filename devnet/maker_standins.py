@@ -42,8 +42,13 @@ def b32(text: str) -> bytes:
     return text.encode().ljust(32, b"\0")
 
 
+DAI_ESCROW = 10_000_000 * WAD
+_MINT_ABI = [{"type": "function", "name": "mint", "stateMutability": "nonpayable", "outputs": [{"name": "", "type": "bool"}],
+              "inputs": [{"name": "a", "type": "address"}, {"name": "v", "type": "uint256"}]}]
+
+
 def deploy_maker(w: Wallet, gem: str, price_wad: int, vow: str | None = None,
-                 params: dict[str, int] | None = None) -> dict[str, Contract]:
+                 params: dict[str, int] | None = None, dai: str | None = None) -> dict[str, Contract]:
     """Deploy and wire the stand-ins for one ilk (ETH-A over `gem`) with the feed at `price_wad` USD."""
     p = {**PARAMS, **(params or {})}
     vow = vow or "0x000000000000000000000000000000000000dEaD"
@@ -76,7 +81,14 @@ def deploy_maker(w: Wallet, gem: str, price_wad: int, vow: str | None = None,
     w.transact(clip, "file_addr", b32("vow"), vow)
     w.transact(clip, "file_addr", b32("calc"), calc.address)
     w.transact(clip, "upchost")
-    return {"vat": vat, "pip": pip, "spotter": spotter, "dog": dog, "clipper": clip, "calc": calc, "gem_join": join}
+    out = {"vat": vat, "pip": pip, "spotter": spotter, "dog": dog, "clipper": clip, "calc": calc, "gem_join": join}
+    if dai is not None:  # DaiJoin escrow (see DaiJoin.vy): pre-fund DAI and the matching vat.dai
+        dai_join = w.deploy(artifact("DaiJoin"), vat.address, dai)
+        token = Contract(dai, _MINT_ABI)
+        w.transact(token, "mint", dai_join.address, DAI_ESCROW, gas=200_000)
+        w.transact(vat, "suck", vow, dai_join.address, DAI_ESCROW * RAY)
+        out["dai_join"] = dai_join
+    return out
 
 
 def set_price(w: Wallet, maker: dict[str, Contract], price_wad: int) -> None:
@@ -105,7 +117,7 @@ def deploy_phase(d: Any) -> None:
     oracle = Contract(d.record["aave_v3"]["oracle"], load("aave_v3/AaveOracle").abi)
     price_wad = oracle.call(d.rpc, "getAssetPrice", weth) * 10**10  # 8-decimal USD → wad
     start = int(d.rpc.request("eth_blockNumber"), 16)
-    m = deploy_maker(d.wallet, weth, price_wad)
+    m = deploy_maker(d.wallet, weth, price_wad, dai=d.record["tokens"]["DAI"]["address"])
     weth_c = Contract(weth, load("aave_v3/WETH9").abi)
     vaults = []
     for i, ratio in enumerate(VAULT_RATIOS):

@@ -157,3 +157,42 @@ def test_deployed_ilk_move_price_and_maker_bark(rpc: Any, dep: dict[str, Any]) -
     barked = bark_unsafe(rpc, dep)
     assert [o for o, _ in barked] == [v["owner"] for v in m["vaults"] if v["ratio_pct"] < 161]
     assert [i for _, i in barked] == [1, 2]
+
+
+def test_keeper_flow_dai_join_take_gem_exit(rpc: Any, dep: dict[str, Any]) -> None:
+    """What MakerLiquidator will do, step by step from an EOA: DAI → DaiJoin.join(owe rounded up to a wad) →
+    vat.hope(clipper) → take → GemJoin.exit(slice) as WETH → DaiJoin.exit the leftover whole DAI."""
+    from devnet.client import Contract, Wallet
+    from devnet.maker_standins import artifact, bark_unsafe
+    from devnet.market import _ERC20_ABI, move_price
+
+    m = dep["maker"]
+    vat, clip = Contract(m["vat"], artifact("Vat").abi), Contract(m["clipper"], artifact("Clipper").abi)
+    dai_join, gem_join = Contract(m["dai_join"], artifact("DaiJoin").abi), Contract(m["gem_join"], artifact("GemJoin").abi)
+    dai = Contract(dep["tokens"]["DAI"]["address"], _ERC20_ABI)
+    weth = Contract(dep["tokens"]["WETH"]["address"], _ERC20_ABI)
+    move_price(rpc, dep, "WETH", int(m["feed_price_wad"]) * 9 // 10 // WAD)
+    bark_unsafe(rpc, dep)
+    tic, top = clip.call(rpc, "sales", 1)[4:]
+    tab, lot = clip.call(rpc, "sales", 1)[1:3]
+    k = Wallet(rpc, "0x" + "42" * 32)
+    rpc.request("anvil_setBalance", k.address, hex(10 * WAD))
+    k.transact(dai, "mint", k.address, 100_000 * WAD, gas=200_000)
+    price = top * ((7200 - 3600) * RAY // 7200) // RAY
+    slc = min(lot, tab // price)
+    owe = tab if slc * price > tab else slc * price
+    if slc * price > tab:
+        slc = owe // price
+    wad_in = -(-owe // RAY)  # owe rounded up to whole DAI wei
+    k.transact(dai, "approve", dai_join.address, wad_in, gas=100_000)
+    k.transact(dai_join, "join", k.address, wad_in, gas=200_000)
+    k.transact(vat, "hope", clip.address, gas=100_000)
+    at(rpc, tic + 3600)  # half of tau: price = top / 2
+    k.transact(clip, "take", 1, lot, price, k.address, b"", gas=1_000_000)
+    assert vat.call(rpc, "gem", ETH_A, k.address) == slc
+    k.transact(gem_join, "exit", k.address, slc, gas=200_000)
+    assert weth.call(rpc, "balanceOf", k.address) == slc
+    left = vat.call(rpc, "dai", k.address)
+    assert left == wad_in * RAY - owe and left < RAY  # less than one DAI wei of dust stays in the vat
+    assert dai.call(rpc, "balanceOf", k.address) == 100_000 * WAD - wad_in
+    assert list(clip.call(rpc, "list")) == [2]
