@@ -196,3 +196,43 @@ def test_keeper_flow_dai_join_take_gem_exit(rpc: Any, dep: dict[str, Any]) -> No
     assert left == wad_in * RAY - owe and left < RAY  # less than one DAI wei of dust stays in the vat
     assert dai.call(rpc, "balanceOf", k.address) == 100_000 * WAD - wad_in
     assert list(clip.call(rpc, "list")) == [2]
+
+
+def test_maker_liquidator_strategy_takes_and_sells_through_the_executor(rpc: Any, dep: dict[str, Any], contracts: Any) -> None:
+    """contracts/strategies/MakerLiquidator via the executor: Aave flash DAI = owe rounded up, take the whole lot at
+    half of tau, sell the WETH on venue A; the owner's DAI gain equals the V2 output minus the loan and its premium."""
+    from eth_abi import encode
+    from eth_hash.auto import keccak
+
+    from devnet.client import Contract
+    from devnet.maker_standins import artifact, bark_unsafe
+    from devnet.market import move_price
+    from devnet.tests.contracts_lib import AAVE_SIMPLE, HOP_T, V2, Env, aave_premium, hop, plan, reserves, v2_out
+
+    env = Env(rpc, dep, contracts)
+    m = dep["maker"]
+    clip, vat = Contract(m["clipper"], artifact("Clipper").abi), Contract(m["vat"], artifact("Vat").abi)
+    move_price(rpc, dep, "WETH", int(m["feed_price_wad"]) * 9 // 10 // WAD)
+    bark_unsafe(rpc, dep)
+    tic, top = clip.call(rpc, "sales", 1)[4:]
+    tab, lot = clip.call(rpc, "sales", 1)[1:3]
+    price = top * ((7200 - 3600) * RAY // 7200) // RAY
+    assert lot * price < tab  # the whole lot, no tab cap
+    owe = lot * price
+    amount = -(-owe // RAY)
+    weth, daitok = env.tok["WETH"], env.tok["DAI"]
+    pair = env.pair["uniswap_v2_a:WETH/DAI"]
+    ri, ro = reserves(rpc, pair, weth, daitok)
+    out = v2_out(lot, ri, ro)
+    data = encode(["address", "address", "address", "uint256", "uint256", "uint256", HOP_T + "[]"],
+                  [m["clipper"], m["dai_join"], m["gem_join"], 1, lot, price, [hop(V2, pair.address, weth, daitok)]])
+    params = plan(AAVE_SIMPLE, env.aave, daitok, amount, daitok, 1, data)
+    env.prime_owner("DAI")
+    before = env.bal("DAI", env.owner.address)
+    at(rpc, tic + 3600)
+    env.execute(keccak(b"MakerLiquidator"), params)
+    assert env.bal("DAI", env.owner.address) - before == out - amount - aave_premium(amount)
+    assert list(clip.call(rpc, "list")) == [2]
+    strat = dep["executor"]["strategies"]["MakerLiquidator"]["address"]
+    assert vat.call(rpc, "dai", strat) < RAY and vat.call(rpc, "gem", ETH_A, strat) == 0
+    assert env.bal("WETH", strat) == 0 and env.bal("DAI", strat) == 0 and env.bal("DAI", env.executor.address) == 0
