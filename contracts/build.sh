@@ -13,6 +13,7 @@ OUT="${1:-$HERE/build}"
 EVM_VERSION=cancun   # transient storage (EIP-1153) is the newest feature the contracts need
 CONTRACTS="core/Multicall strategies/FlashLoans strategies/Arbitrage strategies/Liquidator"
 CONTRACTS="$CONTRACTS strategies/CometLiquidator"   # cometliq: Compound III absorb + buyCollateral
+CONTRACTS="$CONTRACTS strategies/MakerLiquidator"   # makerliq: Maker Clipper takes
 
 mkdir -p "$OUT"
 SRC_HASH="$(cd "$HERE" && find core strategies interfaces -name '*.vy' -o -name '*.vyi' | LC_ALL=C sort | while read -r f; do printf '%s\0' "$f"; cat "$f"; printf '\0'; done | sha256sum | cut -d' ' -f1)"

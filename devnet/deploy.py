@@ -271,6 +271,7 @@ def defi_yaml(record: dict[str, Any]) -> str:
         "  protocols:",
         f'    aave_v3: {{pool: "{aave["pool"]}", addresses_provider: "{aave["addresses_provider"]}", '
         f'oracle: "{aave["oracle"]}", data_provider: "{aave["data_provider"]}", version: "3.2"}}',
+        *maker_yaml(record),
     ]
     # --- cometliq: protocols.compound_v3 (the Comet stand-in) ---
     from .comet import yaml_lines as comet_yaml_lines
@@ -290,9 +291,19 @@ def defi_yaml(record: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# --- makerliq: protocols.maker for the dss stand-ins ---
+def maker_yaml(record: dict[str, Any]) -> list[str]:
+    """`protocols.maker` (what MakerSweep reads) when the dss stand-ins are deployed."""
+    m = record.get("maker")
+    if not m:
+        return []
+    return [f'    maker: {{dog: "{m["dog"]}", vat: "{m["vat"]}", clipper_eth_a: "{m["clipper"]}", '
+            f'deployment_block: {m["deployment_block"]}}}']
+
+
 def build(client: RpcClient, seed_market: bool = True) -> dict[str, Any]:
     """Run every phase against `client`; returns the deployment record (without URL/snapshot)."""
-    from . import market
+    from . import maker_standins, market
 
     started = time.monotonic()
     art.ensure_artifacts()
@@ -310,6 +321,8 @@ def build(client: RpcClient, seed_market: bool = True) -> dict[str, Any]:
 
     phases.append(("Comet stand-in", lambda: comet.deploy_comet(d, seed_borrowers=seed_market)))
     # --- end cometliq ---
+    # --- makerliq: dss stand-ins last, so every earlier address stays what it was ---
+    phases.append(("Maker (dss stand-ins)", lambda: maker_standins.deploy_phase(d)))
     for label, phase in phases:
         t = time.monotonic()
         phase()
@@ -348,7 +361,7 @@ def cache_key() -> str:
     code = [f for f in sorted(art.DEVNET_DIR.glob("*.py")) if f.name not in ("server.py", "instance.py")]
     files = code + art.find_vyper_sources() + [art.DEVNET_DIR / "requirements.txt"]
     files += sorted((art.REPO_ROOT / "contracts" / "build").glob("*.json"))
-    files += sorted((art.DEVNET_DIR / "standins" / "comet").glob("*.vy"))  # cometliq: the Comet stand-in
+    files += sorted((art.DEVNET_DIR / "standins").rglob("*.vy"))  # the Comet and dss stand-in sources
     for file in files:
         h.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
     return h.hexdigest()[:24]

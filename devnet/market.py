@@ -347,7 +347,19 @@ def move_price(rpc: RpcClient, dep: dict[str, Any], asset: str, price: float) ->
     oracle = Contract(aave["oracle"], load("aave_v3/AaveOracle").abi)
     wallet.transact(oracle, "setAssetSources", [dep["tokens"][asset]["address"]], [feed.address], gas=500_000)
     assert oracle.call(rpc, "getAssetPrice", dep["tokens"][asset]["address"]) == int(round(price * 10**8))
+    move_maker_price(rpc, dep, asset, price)
     return feed.address
+
+
+# --- makerliq: the dss stand-ins' feed follows move-price for WETH ---
+def move_maker_price(rpc: RpcClient, dep: dict[str, Any], asset: str, price: float) -> None:
+    """Poke the Maker stand-in pip (ETH-A over WETH) to `price` USD and spotter.poke, when it is deployed."""
+    m = dep.get("maker")
+    if not m or asset != "WETH":
+        return
+    from .maker_standins import deploy_key_wallet_price
+
+    deploy_key_wallet_price(rpc, dep, m, int(round(price * 10**8)) * 10**10)
 
 
 def _send_batch(rpc: RpcClient, raws: list[str]) -> list[str]:
@@ -439,6 +451,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     sb = sub.add_parser("seed-borrowers", help="open N extra Aave positions (1 WETH / USDC debt, HF 1.04-3.00)")
     sb.add_argument("--count", type=int, default=1000)
     sb.add_argument("--out", type=Path, help="write the borrowers (address, target HF) as JSON here")
+    sub.add_parser("maker-bark", help="bark every unsafe Maker stand-in vault (dog.bark, deployer as keeper)")
     args = parser.parse_args(argv)
     ensure_artifacts()
     dep = load_deployment(args.deployment)
@@ -447,6 +460,12 @@ def main(argv: Optional[list[str]] = None) -> int:
         result = seed_borrowers(rpc, dep, args.count)
         if args.out:
             args.out.write_text(json.dumps(result, indent=1) + "\n")
+        return 0
+    if args.command == "maker-bark":  # makerliq
+        from .maker_standins import bark_unsafe
+
+        for owner, auction in bark_unsafe(rpc, dep):
+            print(f"barked {owner} auction {auction}")
         return 0
     if args.command == "move-price":
         feed = move_price(rpc, dep, args.asset, args.price)

@@ -151,4 +151,4 @@ def test_deployment_wiring(env: Env, rpc: Any, dep: dict[str, Any], devnet: Any)
         assert strat.call(rpc, "executor") == ex.address and strat.call(rpc, "owner") == dep["deployer"]
     yaml = (devnet.out_dir / "defi.yaml").read_text()
     assert f'flash_loan: {{contract_address: "{ex.address}"' in yaml
-    assert set(dep["project_contracts"]) == {"FlashLoans", "Arbitrage", "Liquidator", "Multicall", "CometLiquidator"}
+    assert set(dep["project_contracts"]) == {"FlashLoans", "Arbitrage", "Liquidator", "MakerLiquidator", "Multicall", "CometLiquidator"}
