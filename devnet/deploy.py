@@ -298,6 +298,7 @@ def maker_yaml(record: dict[str, Any]) -> list[str]:
     if not m:
         return []
     return [f'    maker: {{dog: "{m["dog"]}", vat: "{m["vat"]}", clipper_eth_a: "{m["clipper"]}", '
+            f'gem_join_eth_a: "{m["gem_join"]}", dai_join: "{m["dai_join"]}", '
             f'deployment_block: {m["deployment_block"]}}}']
 
 

@@ -175,10 +175,15 @@ extension PlanFile {
                 comet: try p.address("comet"), collateral: try p.address("collateral"),
                 minAmount: try p.u256("min_amount"), baseAmount: try p.u256("base_amount"), accounts: accounts,
                 hops: try hops(p))
+        case "maker_take":
+            try p.allow(["type", "hops", "clipper", "dai_join", "gem_join", "id", "amt", "max"])
+            return .makerTake(
+                clipper: try p.address("clipper"), daiJoin: try p.address("dai_join"), gemJoin: try p.address("gem_join"),
+                id: try p.u256("id"), amt: try p.u256("amt"), max: try p.u256("max"), hops: try hops(p))
         default:
             throw PlanFileError(
                 field: p.path("type"),
-                problem: "expected \"arbitrage\", \"liquidation\" or \"comet_liquidation\", got \"\(type)\"")
+                problem: "expected \"arbitrage\", \"liquidation\", \"comet_liquidation\" or \"maker_take\", got \"\(type)\"")
         }
     }
 
@@ -270,6 +275,13 @@ extension PlanFile {
                 "collateral": .string(collateral.checksummed), "min_amount": .string(minAmount.description),
                 "base_amount": .string(baseAmount.description),
                 "accounts": .array(accounts.map { .string($0.checksummed) }), "hops": hops,
+            ])
+        case .makerTake(let clipper, let daiJoin, let gemJoin, let id, let amt, let max, _):
+            return .object([
+                "type": .string("maker_take"), "clipper": .string(clipper.checksummed),
+                "dai_join": .string(daiJoin.checksummed), "gem_join": .string(gemJoin.checksummed),
+                "id": .string(id.description), "amt": .string(amt.description), "max": .string(max.description),
+                "hops": hops,
             ])
         }
     }

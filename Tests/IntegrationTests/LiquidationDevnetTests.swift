@@ -48,20 +48,22 @@ import Testing
             .first { FileManager.default.fileExists(atPath: $0) } ?? "/usr/bin/python3"
     }
 
-    /// `python -m devnet.market move-price` (replaces the asset's oracle feed).
+    /// `python -m devnet.market move-price` (replaces the asset's oracle feed; also the Comet and Maker feeds).
     static func movePrice(_ asset: String, _ price: String) throws {
+        try market(["move-price", "--asset", asset, "--price", price])
+    }
+
+    /// `python -m devnet.market <args>` against the test devnet; expects exit 0.
+    static func market(_ args: [String]) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: python)
         p.currentDirectoryURL = root
-        p.arguments = [
-            "-m", "devnet.market", "--deployment", Devnet.deploymentPath ?? "", "--rpc-url", Devnet.url ?? "",
-            "move-price", "--asset", asset, "--price", price,
-        ]
+        p.arguments = ["-m", "devnet.market", "--deployment", Devnet.deploymentPath ?? "", "--rpc-url", Devnet.url ?? ""] + args
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
         p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "move-price failed")
+        #expect(p.terminationStatus == 0, "devnet.market \(args.first ?? "") failed")
     }
 
     static func account(_ i: Int) throws -> Address {

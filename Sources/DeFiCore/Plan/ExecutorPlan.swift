@@ -171,6 +171,11 @@ public enum StrategyPayload: Sendable, Equatable {
     /// all bought collateral back to the flash (base) asset; unused base returns to the executor.
     case cometLiquidation(
         comet: Address, collateral: Address, minAmount: U256, baseAmount: U256, accounts: [Address], hops: [PlanHop])
+    /// MakerLiquidator: Maker LIQ 2.0 `take(id, amt, max, self, "")` on `clipper` paid with the flash-borrowed DAI
+    /// (joined whole through `daiJoin`), the collateral exited through `gemJoin`, then `hops` sell all of it back to
+    /// DAI; leftover whole DAI is exited and returned to the executor.
+    case makerTake(
+        clipper: Address, daiJoin: Address, gemJoin: Address, id: U256, amt: U256, max: U256, hops: [PlanHop])
 
     /// The route.
     public var hops: [PlanHop] {
@@ -178,6 +183,7 @@ public enum StrategyPayload: Sendable, Equatable {
         case .arbitrage(let h): h
         case .liquidation(_, _, _, _, let h): h
         case .cometLiquidation(_, _, _, _, _, let h): h
+        case .makerTake(_, _, _, _, _, _, let h): h
         }
     }
 
@@ -187,6 +193,7 @@ public enum StrategyPayload: Sendable, Equatable {
         case .arbitrage: "Arbitrage"
         case .liquidation: "Liquidator"
         case .cometLiquidation: "CometLiquidator"
+        case .makerTake: "MakerLiquidator"
         }
     }
 }
@@ -272,6 +279,12 @@ public struct ExecutorPlan: Sendable, Equatable {
         ABIType(parsing: "uint256"), ABIType(parsing: "address[]"),
         ABIType(parsing: "(uint8,address,address,address,uint256,uint256,uint256)[]"),
     ]
+    /// MakerLiquidator data: `(clipper, daiJoin, gemJoin, id, amt, max, Hop[])`.
+    static let makerLiquidatorTypes = try! [
+        ABIType(parsing: "address"), ABIType(parsing: "address"), ABIType(parsing: "address"),
+        ABIType(parsing: "uint256"), ABIType(parsing: "uint256"), ABIType(parsing: "uint256"),
+        ABIType(parsing: "(uint8,address,address,address,uint256,uint256,uint256)[]"),
+    ]
     /// At most this many accounts absorbed per CometLiquidator run (contracts/strategies/CometLiquidator.vy).
     public static let maxCometAccounts = 5
     /// At most this many hops in a CometLiquidator route (its data bound).
@@ -318,6 +331,15 @@ public struct ExecutorPlan: Sendable, Equatable {
             guard !baseAmount.isZero, flash.kind == .none || baseAmount <= flash.amount else {
                 throw .routeEnds("the Comet base amount must be 1...flash amount")
             }
+        case .makerTake(_, _, _, _, let amt, _, _):
+            guard hops[hops.count - 1].tokenOut == flash.asset else {
+                throw .routeEnds("a Maker take route must sell the collateral for DAI (the flash asset)")
+            }
+            guard hops[0].amountIn.isZero else {
+                throw .routeEnds("a Maker take route's first hop must sell all taken collateral (amount_in 0)")
+            }
+            guard hops.count <= ExecutorPlan.maxCometHops else { throw .hopCount(hops.count) }
+            guard !amt.isZero else { throw .routeEnds("a Maker take must buy some collateral (amt > 0)") }
         }
     }
 
@@ -338,6 +360,12 @@ public struct ExecutorPlan: Sendable, Equatable {
                     values: [
                         .address(comet), .address(collateral), .uint(minAmount), .uint(baseAmount),
                         .array(accounts.map { .address($0) }), hops,
+                    ])
+            case .makerTake(let clipper, let daiJoin, let gemJoin, let id, let amt, let max, _):
+                data = try ABI.encode(
+                    types: ExecutorPlan.makerLiquidatorTypes,
+                    values: [
+                        .address(clipper), .address(daiJoin), .address(gemJoin), .uint(id), .uint(amt), .uint(max), hops,
                     ])
             }
         } catch { preconditionFailure("plan values always match their fixed types: \(error)") }

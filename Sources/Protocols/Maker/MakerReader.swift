@@ -128,6 +128,15 @@ public struct MakerReader: Sendable {
         public var needsRedo: Bool
         /// `getStatus`: current price, ray.
         public var price: U256
+
+        /// A sale from its fields.
+        public init(id: U256, sale: MakerSale, usr: Address, needsRedo: Bool, price: U256) {
+            self.id = id
+            self.sale = sale
+            self.usr = usr
+            self.needsRedo = needsRedo
+            self.price = price
+        }
     }
 
     /// Decodes round 3.
