@@ -56,6 +56,45 @@ extension LiquidationSweep {
         return .executed(exec)
     }
 
+    /// The executor (`execution.flash_loan.contract_address`); exit 2 when unset.
+    static func executorAddress(_ config: DefiConfig) throws(LiquidationError) -> Address {
+        guard let text = config.flashLoan.contractAddress, let executor = try? Address(parsing: text) else {
+            throw .usage("execution.flash_loan.contract_address (the executor) is not set")
+        }
+        return executor
+    }
+
+    /// Live runs: a signer is required, and a killed earlier run's journaled transactions are resolved before
+    /// anything new is sent (dry runs: nothing).
+    static func reconcileBeforeSending(
+        _ request: LiquidationRequest, config: DefiConfig, client: RPCClient, store: HistoryStore, chainID: UInt64
+    ) async throws {
+        guard !request.dryRun else { return }
+        guard let signer = request.signer else {
+            throw LiquidationError.usage("a live run needs the executor owner's key (--keystore, --private-key-file or DEFI_PRIVATE_KEY); or use --dry-run")
+        }
+        let maxGas = try? Units.parse(config.flashLoan.maxGasPriceGwei.description, decimals: 9)
+        let s = TransactionSender(
+            client: client, signer: signer, journal: HistoryJournal(store: store), chainID: chainID,
+            fees: FeeOracle(maxGasPrice: maxGas))
+        do { _ = try await s.reconcile() } catch { Diagnostics.warn("could not reconcile the journal: \(error)") }
+    }
+
+    /// The context every sweep sends with: the gas-price cap, the checkpoint hook, and realised P&L valued like
+    /// `execute`'s (Aave oracle prices at the inclusion block).
+    static func sweepContext(
+        _ request: LiquidationRequest, config: DefiConfig, client: RPCClient, store: HistoryStore, chainID: UInt64,
+        native: Address?
+    ) -> RunContext {
+        let maxGas = try? Units.parse(config.flashLoan.maxGasPriceGwei.description, decimals: 9)
+        var context = RunContext(
+            client: client, chainID: chainID, history: store, fees: FeeOracle(maxGasPrice: maxGas), block: .latest,
+            wrappedNative: native, lockPath: nil)
+        context.checkpoint = request.checkpoint
+        context.valuation = ExecutionService.pnlValuation(config: config, client: client, wrappedNative: native)
+        return context
+    }
+
     /// Journaled, not yet final transactions of `sender` whose calldata `decode` recognises, by account.
     static func inFlight(
         store: HistoryStore, chainID: UInt64, sender: Address, decode: ([UInt8]) -> [Address]

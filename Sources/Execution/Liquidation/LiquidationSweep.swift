@@ -318,24 +318,12 @@ public enum LiquidationSweep {
         }
         let pool = try address(aave, "pool", "aave_v3")
         let oracle = try address(aave, "oracle", "aave_v3")
-        guard let executorText = config.flashLoan.contractAddress, let executor = try? Address(parsing: executorText)
-        else { throw LiquidationError.usage("execution.flash_loan.contract_address (the executor) is not set") }
+        let executor = try executorAddress(config)
         let chainID = try await chainID(client)
         let mc = multicall(config)
 
         // 1. A killed earlier run: resolve its journaled transactions before anything else (live runs only).
-        if !request.dryRun {
-            guard let signer = request.signer else {
-                throw LiquidationError.usage("a live run needs the executor owner's key (--keystore, --private-key-file or DEFI_PRIVATE_KEY); or use --dry-run")
-            }
-            let maxGas = try? Units.parse(config.flashLoan.maxGasPriceGwei.description, decimals: 9)
-            let s = TransactionSender(
-                client: client, signer: signer, journal: HistoryJournal(store: store), chainID: chainID,
-                fees: FeeOracle(maxGasPrice: maxGas))
-            do { _ = try await s.reconcile() } catch {
-                Diagnostics.warn("could not reconcile the journal: \(error)")
-            }
-        }
+        try await reconcileBeforeSending(request, config: config, client: client, store: store, chainID: chainID)
 
         // 2. Index borrowers up to the head.
         let head = try await client.blockNumber()
@@ -419,13 +407,7 @@ public enum LiquidationSweep {
         }
         candidates.sort { $0.netProfitBase > $1.netProfitBase }
         let market = state.market
-        let maxGas = try? Units.parse(config.flashLoan.maxGasPriceGwei.description, decimals: 9)
-        var context = RunContext(
-            client: client, chainID: chainID, history: store, fees: FeeOracle(maxGasPrice: maxGas), block: .latest,
-            wrappedNative: native, lockPath: nil)
-        context.checkpoint = request.checkpoint
-        // Realised P&L of every liquidation, valued like `execute`'s: Aave oracle prices at the inclusion block.
-        context.valuation = ExecutionService.pnlValuation(config: config, client: client, wrappedNative: native)
+        var context = sweepContext(request, config: config, client: client, store: store, chainID: chainID, native: native)
         context.gasInProfitToken = { wei, token in
             try? AaveLiquidationFinder.weiInDebt(wei, nativeAsset: native, debt: token, market: market)
         }

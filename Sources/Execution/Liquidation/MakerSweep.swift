@@ -77,18 +77,8 @@ extension LiquidationSweep {
             }
             return
         }
-        guard let executorText = config.flashLoan.contractAddress, let executor = try? Address(parsing: executorText)
-        else { throw LiquidationError.usage("execution.flash_loan.contract_address (the executor) is not set") }
-        if !request.dryRun {
-            guard let signer = request.signer else {
-                throw LiquidationError.usage("a live run needs the executor owner's key (--keystore, --private-key-file or DEFI_PRIVATE_KEY); or use --dry-run")
-            }
-            let maxGas = try? Units.parse(config.flashLoan.maxGasPriceGwei.description, decimals: 9)
-            let s = TransactionSender(
-                client: client, signer: signer, journal: HistoryJournal(store: store), chainID: chainID,
-                fees: FeeOracle(maxGasPrice: maxGas))
-            do { _ = try await s.reconcile() } catch { Diagnostics.warn("could not reconcile the journal: \(error)") }
-        }
+        let executor = try executorAddress(config)
+        try await reconcileBeforeSending(request, config: config, client: client, store: store, chainID: chainID)
         let premiumBps = try await aavePremium(pool, view: view)
         let gasPrice = try await client.gasPrice()
         let gasUnits: UInt64 = 600_000
@@ -150,12 +140,7 @@ extension LiquidationSweep {
             }
             return [u]
         }
-        let maxGas = try? Units.parse(config.flashLoan.maxGasPriceGwei.description, decimals: 9)
-        var context = RunContext(
-            client: client, chainID: chainID, history: store, fees: FeeOracle(maxGasPrice: maxGas), block: .latest,
-            wrappedNative: native, lockPath: nil)
-        context.checkpoint = request.checkpoint
-        context.valuation = ExecutionService.pnlValuation(config: config, client: client, wrappedNative: native)
+        var context = sweepContext(request, config: config, client: client, store: store, chainID: chainID, native: native)
         context.gasInProfitToken = { wei, token in
             token == dai ? try? U256.mulDivRoundingUp(wei, daiPerNative, oneEther) : nil
         }
