@@ -5,6 +5,7 @@ import DeFiCore
 import Foundation
 import History
 import Primitives
+import Validation
 
 /// Everything a run needs besides the plan: node, chain, fees, history, and the policies of the caller.
 public struct RunContext: Sendable {
@@ -47,7 +48,7 @@ public struct RunContext: Sendable {
     /// A context with defaults for everything but the node and chain.
     public init(
         client: RPCClient, chainID: UInt64, history: HistoryStore? = nil, fees: FeeOracle = FeeOracle(),
-        block: BlockRef = .latest, overrides: [Address: AccountOverride] = [:], opStack: Bool = false,
+        block: BlockRef = .latest, overrides: [Address: AccountOverride] = [:], opStack: Bool? = nil,
         wrappedNative: Address? = nil, confirmations: UInt64 = 1, deadline: Duration = .seconds(120),
         pollInterval: Duration = .milliseconds(200), lockPath: String? = nil
     ) {
@@ -57,7 +58,8 @@ public struct RunContext: Sendable {
         self.fees = fees
         self.block = block
         self.overrides = overrides
-        self.opStack = opStack
+        // OP-stack chains charge an L1 data fee on top of execution gas: priced and checked unless told otherwise.
+        self.opStack = opStack ?? OPStackChains.ids.contains(chainID)
         self.wrappedNative = wrappedNative
         self.confirmations = confirmations
         self.deadline = deadline
