@@ -452,6 +452,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     sb.add_argument("--count", type=int, default=1000)
     sb.add_argument("--out", type=Path, help="write the borrowers (address, target HF) as JSON here")
     sub.add_parser("maker-bark", help="bark every unsafe Maker stand-in vault (dog.bark, deployer as keeper)")
+    at = sub.add_parser("advance-time", help="move the chain clock forward and mine a block (auction prices decay)")
+    at.add_argument("--seconds", required=True, type=int)
     args = parser.parse_args(argv)
     ensure_artifacts()
     dep = load_deployment(args.deployment)
@@ -460,6 +462,12 @@ def main(argv: Optional[list[str]] = None) -> int:
         result = seed_borrowers(rpc, dep, args.count)
         if args.out:
             args.out.write_text(json.dumps(result, indent=1) + "\n")
+        return 0
+    if args.command == "advance-time":
+        rpc.request("evm_increaseTime", args.seconds)
+        rpc.request("evm_mine")
+        block = rpc.request("eth_getBlockByNumber", "latest", False)
+        print(f"block {int(block['number'], 16)} at timestamp {int(block['timestamp'], 16)}")
         return 0
     if args.command == "maker-bark":  # makerliq
         from .maker_standins import bark_unsafe

@@ -236,3 +236,16 @@ def test_maker_liquidator_strategy_takes_and_sells_through_the_executor(rpc: Any
     strat = dep["executor"]["strategies"]["MakerLiquidator"]["address"]
     assert vat.call(rpc, "dai", strat) < RAY and vat.call(rpc, "gem", ETH_A, strat) == 0
     assert env.bal("WETH", strat) == 0 and env.bal("DAI", strat) == 0 and env.bal("DAI", env.executor.address) == 0
+
+
+def test_market_advance_time_moves_the_clock_and_mines(devnet: Any, rpc: Any, capsys: Any) -> None:
+    """`python -m devnet.market advance-time` (the demo lets Maker auction prices decay with it)."""
+    from devnet.market import main
+
+    before = rpc.request("eth_getBlockByNumber", "latest", False)
+    assert main(["--deployment", str(devnet.deployment_path), "--rpc-url", devnet.url,
+                 "advance-time", "--seconds", "2400"]) == 0
+    after = rpc.request("eth_getBlockByNumber", "latest", False)
+    assert int(after["number"], 16) == int(before["number"], 16) + 1
+    assert int(after["timestamp"], 16) >= int(before["timestamp"], 16) + 2400
+    assert f"block {int(after['number'], 16)} at timestamp" in capsys.readouterr().out
