@@ -42,6 +42,7 @@ import Testing
             ["quote", "abc", Self.weth, Self.usdc],
             ["simulate", plan], ["execute", plan], ["simulate", garbled], ["execute", garbled],
             ["simulate", "opp_1", "--from", Self.badChecksum], ["simulate", "0x02f8"],
+            ["liquidate", "--dry-run", "--min-profit", "lots"],
         ]
         for args in cases {
             let r = try dir.run(

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -26,6 +27,9 @@ public final class FileLock: @unchecked Sendable {
 
     /// Takes the lock at once or fails with `.held` (never waits).
     public static func acquire(_ path: String) throws(Failure) -> FileLock {
+        // A first run on a fresh machine: the history directory (and so the lock's) may not exist yet.
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotOpen(path, errno) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {

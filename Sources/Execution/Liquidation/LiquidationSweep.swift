@@ -240,6 +240,10 @@ public enum LiquidationSweep {
     public static func run(_ request: LiquidationRequest, config: DefiConfig) async throws(LiquidationError)
         -> LiquidationSummary
     {
+        // Local input first (exit 2 wins over an unreachable node): the threshold's syntax, with a stand-in price
+        // for an "eth" amount (the real one is read per protocol).
+        _ = try minProfitBase(
+            request.minProfit ?? "\(config.liquidation.minProfitUSD.description)usd", nativePriceBase: .one)
         let lock: FileLock
         do { lock = try FileLock.acquire(lockPath(historyPath: request.historyPath)) } catch {
             switch error {
